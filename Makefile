@@ -1,0 +1,37 @@
+# lepcli: `make demo` sets everything up and runs the main job; `make test` runs every check.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+EXTRAS ?= dev,mt,export
+
+.PHONY: setup system-deps demo test lint check bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/pip install -q -e '.[$(EXTRAS)]'
+	touch $@
+
+## setup: virtual environment, lepcli with its extras, system packages (fonts, poppler, chromium)
+setup: $(VENV)/.installed system-deps
+
+system-deps:
+	bash scripts/install-system-deps.sh
+
+## demo: set up, then run the main commands on the shipped phrasebooks and example agency file
+demo: setup
+	bash scripts/demo.sh
+
+## test: set up, then lint, type-check, validate phrasebooks and run the test suite (network blocked)
+test: setup
+	$(BIN)/ruff check lepcli tests bench scripts
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	for f in bench/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

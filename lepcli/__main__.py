@@ -1,0 +1,3 @@
+from lepcli.cli import main
+
+main()

@@ -1,0 +1,43 @@
+"""What help lepcli has for a language: phrasebook, offline model, interpreter lines.
+
+Each check is cheap (file names and small files only) so ``lep lang`` stays fast.
+Owners: phrasebook check (phrasebook.py), model check (mt/), lines check (lines.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from lepcli import paths
+from lepcli.languages import Language
+
+
+@dataclass
+class Availability:
+    code: str
+    phrasebook: bool
+    phrasebook_file: str | None
+    models: list[str] = field(default_factory=list)  # e.g. ["en->es", "es->en"]
+    lines: list[str] = field(default_factory=list)  # names of interpreter lines that serve it
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "phrasebook": self.phrasebook,
+            "phrasebook_file": self.phrasebook_file,
+            "models": self.models,
+            "lines": self.lines,
+        }
+
+
+def phrasebook_file(code: str) -> str | None:
+    for folder in [*reversed(paths.agency_phrasebook_dirs()), paths.packaged_phrasebooks_dir()]:
+        candidate = folder / f"{code}.yaml"
+        if candidate.is_file():
+            return str(candidate)
+    return None
+
+
+def for_language(lang: Language) -> Availability:
+    book = phrasebook_file(lang.code)
+    return Availability(code=lang.code, phrasebook=book is not None, phrasebook_file=book)

@@ -1,0 +1,86 @@
+"""The `lep` command line: parse, call one library function, render. No business logic here."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from lepcli.commands import lang as lang_cmd
+from lepcli.commands.common import json_option
+
+app = typer.Typer(
+    name="lep",
+    help="Offline language access for police officers and 911 dispatchers.\n\n"
+    "Example: lep lang farsi   ·   lep translate 'Are you hurt?' --to es   ·   lep lines vietnamese",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,  # plain help: Rich's markdown help costs ~40 ms at every start
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+app.command("lang")(lang_cmd.lang)
+
+
+@app.command()
+def doctor(as_json: bool = json_option()) -> None:
+    """Show where lepcli reads and writes, what is installed, and that nothing needs the network.
+
+    Example: lep doctor --json
+    """
+    from lepcli import doctor as doctor_mod
+    from lepcli import output
+
+    output.emit(doctor_mod.report(), as_json=as_json)
+
+
+def _wants_json(argv: list[str]) -> bool:
+    return "--json" in argv
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the app and turn every error into one message and an exit code."""
+    from lepcli.errors import ExitCode, LepError
+
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        app(args=args, prog_name="lep", standalone_mode=False)
+    except LepError as exc:
+        from lepcli import output
+
+        if _wants_json(args):
+            output.emit_json(exc.to_json())
+        output.error(exc.message, hint=exc.hint)
+        sys.exit(int(exc.exit_code))
+    except KeyboardInterrupt:
+        sys.stderr.write("interrupted\n")
+        sys.exit(int(ExitCode.INTERRUPTED))
+    except typer.Abort:
+        sys.stderr.write("aborted\n")
+        sys.exit(int(ExitCode.INTERRUPTED))
+    except Exception as exc:  # typer's own ClickException/UsageError first
+        _handle_other(exc)
+    sys.exit(0)
+
+
+def _handle_other(exc: Exception) -> None:
+    from lepcli.errors import ExitCode
+
+    if isinstance(exc, typer.Exit):
+        sys.exit(exc.exit_code)
+    show = getattr(exc, "show", None)  # click's UsageError/ClickException (vendored inside typer)
+    if callable(show) and isinstance(getattr(exc, "exit_code", None), int):
+        show()
+        sys.exit(exc.exit_code)  # type: ignore[attr-defined]
+    if isinstance(exc, BrokenPipeError):
+        sys.exit(int(ExitCode.OK))
+    # Never print locals or the message: it may quote what a person typed.
+    sys.stderr.write(f"error: internal error ({type(exc).__name__}); set LEP_DEBUG=1 for a traceback\n")
+    if os.environ.get("LEP_DEBUG"):
+        import traceback
+
+        traceback.print_exception(type(exc), exc, exc.__traceback__, limit=-8, chain=False)
+    sys.exit(int(ExitCode.FAILURE))

@@ -1,0 +1,1 @@
+"""Typer command groups. Each module parses options, calls one library function, emits the result."""

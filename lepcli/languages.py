@@ -1,0 +1,162 @@
+"""Language identity: any way a person names a language -> one ``Language``.
+
+``resolve("farsi" | "fa" | "fas" | "per" | "فارسی" | "vietnamise")`` looks the query up in an
+index generated from langcodes/language_data plus our own aliases
+(``scripts/build_language_index.py`` writes ``lepcli/data/languages.json``; a test checks
+it is current). Exact matches cost one dict lookup; only a miss imports rapidfuzz.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from importlib import resources
+from typing import Any
+
+from lepcli.errors import BadInput, NotFound
+
+MAX_QUERY = 100
+RTL_SCRIPTS = frozenset({"Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm"})
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # ISO 639-1 where one exists, else ISO 639-3; BCP 47 script subtag where it matters
+    name: str  # English name
+    native: str  # the name in the language itself, in its own script
+    script: str  # ISO 15924 code of the usual script
+    iso639_3: str
+    rank: int | None = None  # order in which US agencies meet it (1 = most often); None if not curated
+    note: str | None = None  # what to tell an interpreter vendor ("Mam, a Mayan language of Guatemala")
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def rtl(self) -> bool:
+        return self.script in RTL_SCRIPTS
+
+    @property
+    def ask_for(self) -> str:
+        """How to name the language to an interpreter vendor."""
+        return self.note or self.name
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["aliases"] = list(self.aliases)
+        data["rtl"] = self.rtl
+        return data
+
+
+@dataclass
+class Resolution:
+    query: str
+    language: Language
+    matched: str  # code | name | alias | native | fuzzy | world
+    score: float = 100.0
+    alternatives: list[Language] = field(default_factory=list)
+    note: str | None = None  # said out loud when we assumed something
+
+    @property
+    def ambiguous(self) -> bool:
+        return bool(self.alternatives)
+
+
+def fold(text: str) -> str:
+    """Matching key: case-folded, Latin accents dropped, punctuation and spacing removed."""
+    text = unicodedata.normalize("NFKD", text.strip().casefold())
+    base = [ch for ch in text if not unicodedata.combining(ch)]
+    latin = all(ord(ch) < 0x250 or unicodedata.category(ch)[0] in "PZS" for ch in base)
+    chars = base if latin else list(unicodedata.normalize("NFC", text))
+    return "".join(ch for ch in chars if unicodedata.category(ch)[0] not in "PZS" or ch in "-").replace("-", "")
+
+
+@functools.cache
+def _data() -> dict[str, Any]:
+    raw = resources.files("lepcli").joinpath("data/languages.json").read_bytes()
+    return json.loads(raw)  # type: ignore[no-any-return]
+
+
+@functools.cache
+def _by_code() -> dict[str, Language]:
+    out: dict[str, Language] = {}
+    for entry in _data()["catalog"]:
+        entry = dict(entry)
+        entry["aliases"] = tuple(entry.get("aliases", ()))
+        out[entry["code"]] = Language(**entry)
+    return out
+
+
+def catalog() -> list[Language]:
+    """Every curated language, most often met first."""
+    return sorted(_by_code().values(), key=lambda lang: lang.rank or 10_000)
+
+
+def get(code: str) -> Language:
+    """The language with this exact code (or any query, via :func:`resolve`)."""
+    found = _by_code().get(code)
+    if found is not None:
+        return found
+    return resolve(code).language
+
+
+def _world(code: str) -> Language:
+    name, native, script = _data()["world"][code]
+    return Language(code=code, name=name, native=native or name, script=script or "Latn", iso639_3=code)
+
+
+def _lookup(code: str) -> Language:
+    return _by_code()[code] if code in _by_code() else _world(code)
+
+
+def resolve(query: str) -> Resolution:
+    """Resolve a language name, code, native name, alias or near-miss spelling."""
+    if query is None or not query.strip():
+        raise BadInput("no language given", hint="try a name or code, e.g. 'farsi', 'vi', 'Tiếng Việt'")
+    if len(query) > MAX_QUERY:
+        raise BadInput(f"language name is too long ({len(query):,} characters)")
+    if any(unicodedata.category(ch) in ("Cc", "Cs", "Co") for ch in query):
+        raise BadInput("language name contains control or binary characters")
+    data = _data()
+    key = fold(query)
+    if not key:
+        raise BadInput("language name has no letters in it")
+    ambiguous = data["ambiguous"].get(key)
+    if ambiguous is not None:
+        codes, note = ambiguous
+        first, *rest = (_lookup(c) for c in codes)
+        return Resolution(query, first, "alias", alternatives=rest, note=note)
+    hit = data["index"].get(key)
+    if hit is not None:
+        code, how = hit
+        return Resolution(query, _lookup(code), how)
+    world = data["world_index"].get(key)
+    if world is not None:
+        return Resolution(query, _world(world), "world")
+    return _fuzzy(query, key)
+
+
+def _fuzzy(query: str, key: str) -> Resolution:
+    from rapidfuzz import fuzz, process, utils  # noqa: F401  (imported only on a miss)
+
+    data = _data()
+    keys = list(data["index"])
+    found = process.extract(key, keys, scorer=fuzz.WRatio, limit=12, score_cutoff=60)
+    seen: dict[str, float] = {}
+    for cand, score, _ in found:
+        # WRatio favours short partial matches; penalise big length differences.
+        ratio = fuzz.ratio(key, cand)
+        adjusted = (score + ratio) / 2
+        code = data["index"][cand][0]
+        seen[code] = max(seen.get(code, 0.0), adjusted)
+    ranked = sorted(seen.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] >= 82 and (len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= 6):
+        code, score = ranked[0]
+        lang = _lookup(code)
+        return Resolution(query, lang, "fuzzy", score=round(score, 1), note=f"assumed you meant {lang.name}")
+    suggestions = [f"{_lookup(c).name} ({c})" for c, s in ranked[:5] if s >= 60]
+    raise NotFound(
+        "unknown language",
+        hint="did you mean: " + ", ".join(suggestions) if suggestions else "try an English name or ISO code",
+        suggestions=[c for c, s in ranked[:5] if s >= 60],
+    )

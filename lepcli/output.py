@@ -1,0 +1,225 @@
+"""The one renderer. Results go to stdout (a Rich view, plain text, or JSON); messages to stderr.
+
+Library functions return dataclasses with ``to_json()`` (stable keys, pinned by tests) and
+``to_view()`` (a list of generic blocks below). This module is the only place that prints.
+Rich is imported only when stdout is a terminal, so pipes and ``--json`` stay fast.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol
+
+Tone = Literal["info", "ok", "warn", "danger", "muted"]
+
+
+@dataclass
+class Title:
+    text: str
+    subtitle: str | None = None
+
+
+@dataclass
+class Fields:
+    """Label/value pairs, one per line."""
+
+    items: list[tuple[str, str]]
+
+
+@dataclass
+class Table:
+    columns: list[str]
+    rows: list[list[str]]
+    title: str | None = None
+
+
+@dataclass
+class Note:
+    """A short labelled line: provenance labels, warnings, next steps."""
+
+    text: str
+    tone: Tone = "info"
+    label: str | None = None
+
+
+@dataclass
+class Big:
+    """Large text meant to be read aloud or shown to a person (a translation)."""
+
+    text: str
+    caption: str | None = None
+
+
+@dataclass
+class Text:
+    text: str
+
+
+Block = Title | Fields | Table | Note | Big | Text
+
+
+@dataclass
+class View:
+    blocks: list[Block] = field(default_factory=list)
+
+    def add(self, *blocks: Block) -> View:
+        self.blocks.extend(blocks)
+        return self
+
+
+class Result(Protocol):
+    def to_json(self) -> Any: ...
+
+    def to_view(self) -> View: ...
+
+
+def _use_rich(stream: Any) -> bool:
+    if os.environ.get("LEP_PLAIN"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def emit(result: Result, *, as_json: bool) -> None:
+    """Write a result to stdout."""
+    if as_json:
+        emit_json(result.to_json())
+    else:
+        render(result.to_view())
+
+
+def emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
+
+
+def render(view: View, stream: Any = None) -> None:
+    stream = stream or sys.stdout
+    if _use_rich(stream):
+        _render_rich(view, stream)
+    else:
+        stream.write(render_plain(view))
+
+
+# -- messages (stderr) -------------------------------------------------------------------------
+
+
+def message(text: str, *, tone: Tone = "info", label: str | None = None) -> None:
+    prefix = f"{label}: " if label else ""
+    if _use_rich(sys.stderr):
+        from rich.console import Console
+        from rich.markup import escape
+
+        style = _TONE_STYLE[tone]
+        Console(stderr=True, highlight=False).print(f"[{style}]{escape(prefix)}[/]{escape(text)}")
+    else:
+        sys.stderr.write(f"{prefix}{text}\n")
+
+
+def error(text: str, *, hint: str | None = None, extra: list[str] | None = None) -> None:
+    message(text, tone="danger", label="error")
+    for line in extra or []:
+        message(line, tone="info")
+    if hint:
+        message(hint, tone="muted", label="hint")
+
+
+# -- plain text --------------------------------------------------------------------------------
+
+
+def display_width(text: str) -> int:
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - display_width(text))
+
+
+def render_plain(view: View) -> str:
+    out: list[str] = []
+    for block in view.blocks:
+        if isinstance(block, Title):
+            out.append(block.text)
+            if block.subtitle:
+                out.append(block.subtitle)
+        elif isinstance(block, Fields):
+            width = max((display_width(k) for k, _ in block.items), default=0)
+            out.extend(f"{_pad(k + ':', width + 1)} {v}" for k, v in block.items)
+        elif isinstance(block, Table):
+            if block.title:
+                out.append(block.title)
+            cells = [block.columns, *block.rows]
+            widths = [max(display_width(str(r[i])) for r in cells) for i in range(len(block.columns))]
+            for n, row in enumerate(cells):
+                out.append("  ".join(_pad(str(c), w) for c, w in zip(row, widths, strict=False)).rstrip())
+                if n == 0:
+                    out.append("  ".join("-" * w for w in widths))
+        elif isinstance(block, Note):
+            label = f"{block.label}: " if block.label else ""
+            out.append(f"{label}{block.text}")
+        elif isinstance(block, Big):
+            out.append(f"  {block.text}")
+            if block.caption:
+                out.append(f"  {block.caption}")
+        elif isinstance(block, Text):
+            out.append(block.text)
+        out.append("")
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out) + "\n"
+
+
+# -- Rich --------------------------------------------------------------------------------------
+
+_TONE_STYLE: dict[Tone, str] = {
+    "info": "cyan",
+    "ok": "green",
+    "warn": "bold yellow",
+    "danger": "bold red",
+    "muted": "dim",
+}
+
+
+def _render_rich(view: View, stream: Any) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.panel import Panel
+    from rich.table import Table as RichTable
+
+    console = Console(file=stream, highlight=False, soft_wrap=False)
+    for block in view.blocks:
+        if isinstance(block, Title):
+            console.print(f"[bold]{escape(block.text)}[/]")
+            if block.subtitle:
+                console.print(f"[dim]{escape(block.subtitle)}[/]")
+        elif isinstance(block, Fields):
+            grid = RichTable.grid(padding=(0, 2))
+            grid.add_column(style="dim", no_wrap=True)
+            grid.add_column()
+            for k, v in block.items:
+                grid.add_row(escape(k), escape(v))
+            console.print(grid)
+        elif isinstance(block, Table):
+            table = RichTable(*block.columns, title=block.title, box=box.SIMPLE_HEAD, title_justify="left")
+            for row in block.rows:
+                table.add_row(*(escape(str(c)) for c in row))
+            console.print(table)
+        elif isinstance(block, Note):
+            style = _TONE_STYLE[block.tone]
+            label = f"[{style}]{escape(block.label)}:[/] " if block.label else ""
+            text = escape(block.text) if block.label else f"[{style}]{escape(block.text)}[/]"
+            console.print(f"{label}{text}")
+        elif isinstance(block, Big):
+            console.print(Panel(f"[bold]{escape(block.text)}[/]", subtitle=escape(block.caption or ""), expand=False))
+        elif isinstance(block, Text):
+            console.print(escape(block.text))
+        console.print()

@@ -1,0 +1,60 @@
+"""Test set-up: a private LEP_HOME per test, plain deterministic output, the network blocked.
+
+pytest-socket (``--disable-socket --allow-unix-socket`` in pyproject) makes any attempt to
+open an inet socket fail the test; ``test_offline.py`` proves the guard is active.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+
+@pytest.fixture(autouse=True)
+def lep_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "lep-home"
+    monkeypatch.setenv("LEP_HOME", str(home))
+    monkeypatch.delenv("LEP_LINES", raising=False)
+    monkeypatch.delenv("LEP_PHRASEBOOKS", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("TERMINAL_WIDTH", "120")
+    monkeypatch.setenv("COLUMNS", "120")
+    return home
+
+
+class Run:
+    """Result of an in-process `lep` run."""
+
+    def __init__(self, exit_code: int, stdout: str, stderr: str) -> None:
+        self.exit_code = exit_code
+        self.stdout = stdout
+        self.stderr = stderr
+
+    def json(self) -> object:
+        import json
+
+        return json.loads(self.stdout)
+
+
+@pytest.fixture
+def lep() -> Callable[..., Run]:
+    """Run `lep ARGS...` in-process through ``cli.main`` (the real error-to-exit-code path)."""
+    from lepcli import cli
+
+    def run(*args: str, input: str | bytes | None = None) -> Run:
+        runner = CliRunner()
+
+        def entry() -> None:
+            cli.main(list(args))
+
+        import typer
+
+        shim = typer.Typer()
+        shim.command()(entry)
+        result = runner.invoke(shim, [], input=input, catch_exceptions=False)
+        return Run(result.exit_code, result.stdout, result.stderr)
+
+    return run

@@ -1,0 +1,135 @@
+"""Language identity: codes, names, native names, aliases, misspellings, ambiguity, bad input."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from lepcli import languages
+from lepcli.errors import ExitCode
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("fa", "fa"),
+        ("fas", "fa"),
+        ("per", "fa"),
+        ("Farsi", "fa"),
+        ("Persian", "fa"),
+        ("Dari", "prs"),
+        ("español", "es"),
+        ("espanol", "es"),
+        ("Tiếng Việt", "vi"),
+        ("tieng viet", "vi"),
+        ("한국어", "ko"),
+        ("русский", "ru"),
+        ("العربية", "ar"),
+        ("Kreyòl", "ht"),
+        ("Mandarin", "zh"),
+        ("Cantonese", "yue"),
+        ("Filipino", "tl"),
+        ("Tagalog", "tl"),
+        ("Creole", "ht"),
+        ("Cambodian", "km"),
+        ("Laotian", "lo"),
+        ("Bangla", "bn"),
+        ("Burmese", "my"),
+        ("vietnamise", "vi"),
+        ("spansh", "es"),
+        ("Hmong", "hmn"),
+        ("Karen", "ksw"),
+        ("Chuukese", "chk"),
+        ("Marshallese", "mh"),
+        ("Mam", "mam"),
+        ("K'iche'", "quc"),
+        ("Kʼicheʼ", "quc"),
+        ("Q'anjob'al", "kjb"),
+        ("Mixtec", "mix"),
+        ("Navajo", "nv"),
+        ("zh-Hant", "zh-Hant"),
+        ("ZH-hant", "zh-Hant"),
+        ("हिन्दी", "hi"),
+        ("ਪੰਜਾਬੀ", "pa"),
+        ("日本語", "ja"),
+        ("  somali ", "so"),
+    ],
+)
+def test_resolve(query: str, code: str) -> None:
+    assert languages.resolve(query).language.code == code
+
+
+def test_chinese_offers_mandarin_and_cantonese() -> None:
+    r = languages.resolve("Chinese")
+    assert r.language.code == "zh"
+    assert "yue" in [a.code for a in r.alternatives]
+    assert r.note and "Cantonese" in r.note
+
+
+def test_creole_says_what_it_assumed() -> None:
+    r = languages.resolve("creole")
+    assert r.language.code == "ht"
+    assert r.alternatives and r.note and "assumed Haitian Creole" in r.note
+
+
+def test_native_names_are_in_their_own_script() -> None:
+    assert languages.get("fa").native == "فارسی"
+    assert languages.get("ko").native == "한국어"
+    assert languages.get("am").script == "Ethi"
+    assert languages.get("fa").rtl and not languages.get("es").rtl
+
+
+def test_rare_language_from_the_registry() -> None:
+    assert languages.resolve("Wolof").language.code == "wo"
+    assert languages.resolve("Klingon").matched == "world"
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "x" * 1_000_000, "\x00\x01\x02", "fa\x07"])
+def test_bad_queries_raise_clear_errors(bad: str, lep) -> None:
+    result = lep("lang", bad)
+    assert result.exit_code == ExitCode.BAD_INPUT
+    assert result.stderr.startswith("error:")
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_language_suggests(lep) -> None:
+    result = lep("lang", "hindu")
+    assert result.exit_code == ExitCode.NOT_FOUND
+    assert "did you mean" in result.stderr and "Hindi" in result.stderr
+
+
+def test_unknown_language_json_error(lep) -> None:
+    result = lep("lang", "qqqzzz", "--json")
+    assert result.exit_code == ExitCode.NOT_FOUND
+    assert result.json()["error"] == "NotFound"
+
+
+def test_mixed_scripts_are_not_a_crash(lep) -> None:
+    result = lep("lang", "español한국어")
+    assert result.exit_code in (ExitCode.OK, ExitCode.NOT_FOUND)
+    assert "Traceback" not in result.stderr
+
+
+def test_stdin_dash(lep) -> None:
+    result = lep("lang", "-", "--json", input="Tiếng Việt\n")
+    assert result.exit_code == 0
+    assert result.json()["language"]["code"] == "vi"
+
+
+def test_json_contract(lep) -> None:
+    data = lep("lang", "farsi", "--json").json()
+    assert set(data) == {"query", "matched", "score", "language", "alternatives", "note", "help"}
+    assert set(data["language"]) == {"code", "name", "native", "script", "iso639_3", "rank", "note", "aliases", "rtl"}
+    assert set(data["help"]) == {"phrasebook", "phrasebook_file", "models", "lines"}
+
+
+def test_generated_index_is_current() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import build_language_index
+
+    current = (ROOT / "lepcli" / "data" / "languages.json").read_text(encoding="utf-8")
+    assert build_language_index.render() == current, "run: python scripts/build_language_index.py"
