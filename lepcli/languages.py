@@ -12,7 +12,7 @@ import functools
 import json
 import unicodedata
 from dataclasses import asdict, dataclass, field
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from lepcli.errors import BadInput, NotFound
@@ -71,10 +71,19 @@ def fold(text: str) -> str:
     return "".join(ch for ch in chars if unicodedata.category(ch)[0] not in "PZS" or ch in "-").replace("-", "")
 
 
+_DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
 @functools.cache
 def _data() -> dict[str, Any]:
-    raw = resources.files("lepcli").joinpath("data/languages.json").read_bytes()
-    return json.loads(raw)  # type: ignore[no-any-return]
+    """Catalog and name index (small: read at every start)."""
+    return json.loads((_DATA_DIR / "languages.json").read_bytes())  # type: ignore[no-any-return]
+
+
+@functools.cache
+def _world_data() -> dict[str, Any]:
+    """All other ISO 639 languages (large: read only when a query misses the catalog)."""
+    return json.loads((_DATA_DIR / "languages_world.json").read_bytes())  # type: ignore[no-any-return]
 
 
 @functools.cache
@@ -101,7 +110,7 @@ def get(code: str) -> Language:
 
 
 def _world(code: str) -> Language:
-    name, native, script = _data()["world"][code]
+    name, native, script = _world_data()["world"][code]
     return Language(code=code, name=name, native=native or name, script=script or "Latn", iso639_3=code)
 
 
@@ -130,7 +139,7 @@ def resolve(query: str) -> Resolution:
     if hit is not None:
         code, how = hit
         return Resolution(query, _lookup(code), how)
-    world = data["world_index"].get(key)
+    world = _world_data()["world_index"].get(key)
     if world is not None:
         return Resolution(query, _world(world), "world")
     return _fuzzy(query, key)

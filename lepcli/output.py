@@ -12,9 +12,17 @@ import os
 import sys
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any
 
-Tone = Literal["info", "ok", "warn", "danger", "muted"]
+if TYPE_CHECKING:  # typing constructs cost start-up time; checkers still see them
+    from typing import Literal, Protocol, TypeAlias
+
+    Tone: TypeAlias = Literal["info", "ok", "warn", "danger", "muted"]
+
+    class Result(Protocol):
+        def to_json(self) -> Any: ...
+
+        def to_view(self) -> View: ...
 
 
 @dataclass
@@ -59,7 +67,8 @@ class Text:
     text: str
 
 
-Block = Title | Fields | Table | Note | Big | Text
+if TYPE_CHECKING:
+    Block: TypeAlias = Title | Fields | Table | Note | Big | Text
 
 
 @dataclass
@@ -69,12 +78,6 @@ class View:
     def add(self, *blocks: Block) -> View:
         self.blocks.extend(blocks)
         return self
-
-
-class Result(Protocol):
-    def to_json(self) -> Any: ...
-
-    def to_view(self) -> View: ...
 
 
 def _use_rich(stream: Any) -> bool:

@@ -7,7 +7,6 @@ variable, then the user config folder, then the default shipped inside the packa
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
 APP_NAME = "lepcli"
@@ -55,10 +54,9 @@ def cache_dir() -> Path:
 
 def packaged_data_dir() -> Path:
     """The shipped defaults: inside the wheel (``lepcli/_data``) or the repository root."""
-    inside = resources.files("lepcli") / "_data"
-    if inside.is_dir():
-        return Path(str(inside))
-    return Path(__file__).resolve().parent.parent
+    here = Path(__file__).resolve().parent
+    inside = here / "_data"  # hatch force-include puts phrasebooks/ and language_lines.yaml here
+    return inside if inside.is_dir() else here.parent
 
 
 def packaged_phrasebooks_dir() -> Path:

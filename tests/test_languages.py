@@ -131,5 +131,7 @@ def test_generated_index_is_current() -> None:
     sys.path.insert(0, str(ROOT / "scripts"))
     import build_language_index
 
-    current = (ROOT / "lepcli" / "data" / "languages.json").read_text(encoding="utf-8")
-    assert build_language_index.render() == current, "run: python scripts/build_language_index.py"
+    fresh = build_language_index.render()
+    data = ROOT / "lepcli" / "data"
+    assert fresh["core"] == (data / "languages.json").read_text(encoding="utf-8"), "run scripts/build_language_index.py"
+    assert fresh["world"] == (data / "languages_world.json").read_text(encoding="utf-8")
