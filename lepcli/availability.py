@@ -40,4 +40,13 @@ def phrasebook_file(code: str) -> str | None:
 
 def for_language(lang: Language) -> Availability:
     book = phrasebook_file(lang.code)
-    return Availability(code=lang.code, phrasebook=book is not None, phrasebook_file=book)
+    return Availability(
+        code=lang.code, phrasebook=book is not None, phrasebook_file=book, models=model_pairs(lang.code)
+    )
+
+
+def model_pairs(code: str) -> list[str]:
+    """Installed translation models for a language, e.g. ["en->es", "es->en"] (a directory scan)."""
+    from lepcli.mt import package
+
+    return package.pairs_for(code)

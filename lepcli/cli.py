@@ -8,6 +8,7 @@ import sys
 import typer
 
 from lepcli.commands import lang as lang_cmd
+from lepcli.commands import models as models_cmd
 from lepcli.commands.common import json_option
 
 app = typer.Typer(
@@ -23,6 +24,7 @@ app = typer.Typer(
 )
 
 app.command("lang")(lang_cmd.lang)
+app.add_typer(models_cmd.app, name="models")
 
 
 @app.command()
