@@ -207,6 +207,15 @@ CATALOG: list[Entry] = [
     ("gn", ["guarani"], {}),
     ("din", ["dinka"], {"note": "Dinka, from South Sudan"}),
     ("nus", ["nuer"], {"note": "Nuer, from South Sudan and Ethiopia"}),
+    (
+        "ase",
+        ["asl", "american sign language", "ameslan"],
+        {
+            "name": "American Sign Language",
+            "native": "ASL",
+            "note": "American Sign Language (ASL): ask for a certified ASL interpreter, on site or by video (VRI)",
+        },
+    ),
     ("en", ["english"], {}),
 ]
 

@@ -1,0 +1,419 @@
+"""The "I speak <language>" card: one sentence per language, in that language and its script.
+
+Sentences live in ``phrasebooks/ispeak.yaml`` (packaged) and may be added or replaced by an
+``ispeak.yaml`` in an agency phrasebook folder (``paths.agency_phrasebook_dirs()``). The card
+order is ``--languages``, else the agency's ``ispeak_languages`` setting, else how often US
+agencies meet each language (catalog rank). Numbers run across pages so a person can point
+at "23" on any page or on the printed card (``lep export ispeak``).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lepcli import output, paths
+from lepcli.errors import BadInput, ConfigError, LepError, NotFound
+from lepcli.languages import Language
+
+STATUSES = ("draft", "reviewed", "machine")
+ENTRY_FIELDS = frozenset({"code", "text", "status", "also", "notes", "reviewed_by", "reviewed_on"})
+CACHE_SCHEMA = 1
+
+
+@dataclass(frozen=True)
+class IspeakEntry:
+    number: int
+    language: Language
+    text: str
+    status: str  # draft | reviewed | machine
+    also: str | None = None  # a second line, e.g. "Hablo mam" for Mesoamerican languages
+    notes: str | None = None  # for reviewers
+    reviewed_by: str | None = None
+    source: str | None = None  # file it came from
+
+    @property
+    def code(self) -> str:
+        return self.language.code
+
+    def to_json(self) -> dict[str, Any]:
+        lang = self.language
+        return {
+            "number": self.number,
+            "code": lang.code,
+            "name": lang.name,
+            "native": lang.native,
+            "script": lang.script,
+            "rtl": lang.rtl,
+            "text": self.text,
+            "also": self.also,
+            "status": self.status,
+            "reviewed_by": self.reviewed_by,
+            "notes": self.notes,
+        }
+
+
+# -- loading -------------------------------------------------------------------------------------
+
+
+def _files() -> list[Path]:
+    found = [paths.packaged_phrasebooks_dir() / "ispeak.yaml"]
+    found += [d / "ispeak.yaml" for d in paths.agency_phrasebook_dirs()]
+    return [f for f in found if f.is_file()]
+
+
+def _parse(path: Path) -> dict[str, dict[str, Any]]:
+    """Validated entries of one file by code; ConfigError (exit 5) with file:line:field."""
+    from lepcli import languages, yamlfile
+
+    doc = yamlfile.load(path)
+    data = doc.data
+    if not isinstance(data, dict) or not isinstance(data.get("languages"), list):
+        raise doc.error("must be a mapping with a `languages:` list of {code, text, status}")
+    if doc.duplicates:
+        key, line = doc.duplicates[0]
+        raise ConfigError("given twice", file=str(path), line=line, field=".".join(map(str, key)))
+    out: dict[str, dict[str, Any]] = {}
+    for i, item in enumerate(data["languages"]):
+        if not isinstance(item, dict):
+            raise doc.error("each entry must be a mapping with code, text, status", "languages", i)
+        unknown = sorted(set(map(str, item)) - ENTRY_FIELDS)
+        if unknown:
+            raise doc.error(f"unknown field (known: {', '.join(sorted(ENTRY_FIELDS))})", "languages", i, unknown[0])
+        code = item.get("code")
+        if not isinstance(code, str) or not code.strip():
+            raise doc.error("missing language code", "languages", i, "code")
+        try:
+            lang = languages.get(code.strip())
+        except LepError:
+            raise doc.error(f"unknown language code {code!r}", "languages", i, "code") from None
+        if lang.code != code.strip():
+            raise doc.error(f"write the code lepcli uses: {lang.code} (not {code!r})", "languages", i, "code")
+        text = item.get("text")
+        if not isinstance(text, str) or not text.strip():
+            raise doc.error("missing sentence", "languages", i, "text")
+        status = item.get("status")
+        if status not in STATUSES:
+            raise doc.error(f"must be one of {', '.join(STATUSES)}", "languages", i, "status")
+        if status == "reviewed" and not item.get("reviewed_by"):
+            raise doc.error("a reviewed entry needs reviewed_by", "languages", i, "reviewed_by")
+        if lang.code in out:
+            raise doc.error(f"{lang.code} is listed twice", "languages", i, "code")
+        for opt in ("also", "notes", "reviewed_by"):
+            if item.get(opt) is not None and not isinstance(item[opt], str):
+                raise doc.error("must be text", "languages", i, opt)
+        out[lang.code] = {
+            "text": text.strip(),
+            "status": status,
+            "also": item.get("also"),
+            "notes": item.get("notes"),
+            "reviewed_by": item.get("reviewed_by"),
+            "source": str(path),
+        }
+    return out
+
+
+def _cache_file() -> Path:
+    return paths.cache_dir() / "ispeak.json"
+
+
+def _stamp(files: list[Path]) -> list[list[Any]]:
+    from lepcli import __version__
+
+    stamps: list[list[Any]] = [[__version__, CACHE_SCHEMA]]
+    for f in files:
+        st = f.stat()
+        stamps.append([str(f), st.st_size, st.st_mtime_ns])
+    return stamps
+
+
+@functools.cache
+def sentences() -> dict[str, dict[str, Any]]:
+    """All sentences by code, later files (agency) replacing earlier ones (packaged)."""
+    files = _files()
+    stamp = _stamp(files)
+    try:
+        cached = json.loads(_cache_file().read_bytes())
+        if cached.get("stamp") == stamp:
+            return cached["entries"]  # type: ignore[no-any-return]
+    except (OSError, ValueError, AttributeError):
+        pass
+    merged: dict[str, dict[str, Any]] = {}
+    for f in files:
+        merged.update(_parse(f))
+    try:
+        from lepcli import atomic
+
+        blob = json.dumps({"stamp": stamp, "entries": merged}, ensure_ascii=False)
+        atomic.write_text(_cache_file(), blob, force=True, mode=0o600)
+    except (OSError, LepError):
+        pass  # a read-only cache folder only costs speed
+    return merged
+
+
+def _entry(number: int, lang: Language, data: dict[str, Any]) -> IspeakEntry:
+    return IspeakEntry(
+        number=number,
+        language=lang,
+        text=data["text"],
+        status=data["status"],
+        also=data.get("also"),
+        notes=data.get("notes"),
+        reviewed_by=data.get("reviewed_by"),
+        source=data.get("source"),
+    )
+
+
+def default_order() -> tuple[list[str], str]:
+    """Codes in card order and where the order came from."""
+    from lepcli import languages, lines
+
+    have = sentences()
+    agency = lines.agency_setting("ispeak_languages")
+    if isinstance(agency, list) and agency:
+        codes = [c for c in agency if isinstance(c, str) and c in have]
+        if codes:
+            return codes, "agency ispeak_languages"
+    rank = {lang.code: lang.rank or 10_000 for lang in languages.catalog()}
+    return sorted(have, key=lambda c: (rank.get(c, 20_000), c)), "how often US agencies meet each language"
+
+
+def card_entries(codes: list[str] | None = None) -> list[IspeakEntry]:
+    """Numbered card entries for ``codes`` (names or codes), else the default order."""
+    from lepcli import languages
+
+    have = sentences()
+    if codes is None:
+        ordered, _ = default_order()
+    else:
+        ordered = []
+        for query in codes:
+            lang = languages.resolve(query).language
+            if lang.code not in have:
+                raise NotFound(
+                    f"no 'I speak' sentence for {lang.name} ({lang.code}) yet",
+                    hint="`lep ispeak --json` lists the languages on the card; add one in an agency ispeak.yaml",
+                )
+            if lang.code not in ordered:
+                ordered.append(lang.code)
+        if not ordered:
+            raise BadInput("no languages given", hint="e.g. --languages es,vi,so")
+    return [_entry(n, languages.get(code), have[code]) for n, code in enumerate(ordered, 1)]
+
+
+def parse_codes(value: str | None) -> list[str] | None:
+    """``--languages es,vi,somali`` -> ["es", "vi", "somali"] (resolved later)."""
+    if value is None:
+        return None
+    parts = [p.strip() for p in value.split(",") if p.strip()]
+    if not parts:
+        raise BadInput("--languages is empty", hint="e.g. --languages es,vi,so")
+    return parts
+
+
+# -- the card on screen --------------------------------------------------------------------------
+
+CELL_MIN = 30  # columns per cell: the longest sentences must fit on one line
+CELL_ROWS = 3  # sentence, English name, blank
+
+
+@dataclass
+class Layout:
+    columns: int
+    rows: int
+    cell_width: int
+
+    @property
+    def per_page(self) -> int:
+        return self.columns * self.rows
+
+
+def layout(entries: list[IspeakEntry], width: int, height: int) -> Layout:
+    """How many cells fit a terminal of ``width`` x ``height`` without breaking a sentence."""
+    from lepcli.output import display_width
+
+    longest = max((display_width(_cell_text(e)) for e in entries), default=20)
+    longest = max(longest, max((display_width(_caption(e)) for e in entries), default=0))
+    cell = max(CELL_MIN, longest + 3)
+    columns = max(1, (width + 2) // (cell + 2))
+    rows = max(1, (height - 6) // CELL_ROWS)
+    return Layout(columns, rows, cell)
+
+
+def _cell_text(e: IspeakEntry) -> str:
+    return f"{e.number:>3}  {e.text}"
+
+
+def _caption(e: IspeakEntry) -> str:
+    name = e.language.name + (f" · {e.also}" if e.also else "")
+    return f"     {name}"
+
+
+@dataclass
+class IspeakCard:
+    entries: list[IspeakEntry]  # the whole card
+    page: int  # 1-based; 0 = all pages
+    layout: Layout
+    order_source: str
+    ascii_only: bool = False
+    ascii_reason: str | None = None
+    bidi: str = "terminal"  # terminal: logical order (the terminal applies BiDi); reorder: we do
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-len(self.entries) // self.layout.per_page))
+
+    def page_entries(self) -> list[IspeakEntry]:
+        if self.page == 0:
+            return self.entries
+        size = self.layout.per_page
+        return self.entries[(self.page - 1) * size : self.page * size]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "count": len(self.entries),
+            "order": self.order_source,
+            "languages": [e.to_json() for e in self.entries],
+        }
+
+    def to_view(self) -> output.View:
+        view = output.View()
+        shown = self.page_entries()
+        where = "all pages" if self.page == 0 else f"page {self.page} of {self.pages}"
+        view.add(
+            output.Title(
+                "I speak …  Point to your language.  ·  Señale su idioma.",
+                f"{len(self.entries)} languages, {where} · order: {self.order_source}",
+            )
+        )
+        if self.ascii_only:
+            view.add(
+                output.Note(
+                    f"this terminal may not show other scripts ({self.ascii_reason}): showing English names only. "
+                    "Print the card instead: lep export ispeak --format pdf -o ispeak.pdf",
+                    tone="warn",
+                    label="display",
+                )
+            )
+            rows = [[str(e.number), e.language.name, e.code] for e in shown]
+            view.add(output.Table(["#", "language", "code"], rows))
+        else:
+            from lepcli import termtext
+
+            cells = []
+            for e in shown:
+                text = termtext.visual(e.text, rtl=e.language.rtl) if self.bidi == "reorder" else e.text
+                cells.append((f"{e.number:>3}  {text}", _caption(e)))
+            view.add(output.Grid(cells, columns=self.layout.columns, cell_width=self.layout.cell_width))
+        if self.page and self.page < self.pages:
+            view.add(output.Note(f"more: lep ispeak --page {self.page + 1}   (all: --page 0)", tone="muted"))
+        view.add(
+            output.Note(
+                "then: lep ispeak --pick NUMBER  ·  missing boxes or letters in the wrong order? "
+                "use the printed card: lep export ispeak",
+                tone="muted",
+            )
+        )
+        return view
+
+
+def card(
+    codes: list[str] | None = None,
+    *,
+    page: int = 1,
+    width: int = 100,
+    height: int = 30,
+    ascii_reason: str | None = None,
+    bidi: str = "terminal",
+) -> IspeakCard:
+    """The card paged for a ``width`` x ``height`` terminal; page 0 = every page."""
+    entries = card_entries(codes)
+    source = "--languages" if codes is not None else default_order()[1]
+    lay = layout(entries, width, height)
+    result = IspeakCard(entries, page, lay, source, ascii_reason is not None, ascii_reason, bidi)
+    if page < 0 or page > result.pages:
+        raise BadInput(f"there is no page {page}: the card has {result.pages} page(s) at this terminal size")
+    return result
+
+
+# -- pick ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class IspeakPick:
+    entry: IspeakEntry
+    lines: Any  # lines.LinesAnswer | None
+    lines_error: str | None
+    phrasebook: bool
+    phrasebook_file: str | None
+    models: list[str]
+
+    def to_json(self) -> dict[str, Any]:
+        lang = self.entry.language
+        return {
+            "code": lang.code,
+            "number": self.entry.number,
+            "name": lang.name,
+            "native": lang.native,
+            "ask_for": lang.ask_for,
+            "text": self.entry.text,
+            "phrasebook": self.phrasebook,
+            "phrasebook_file": self.phrasebook_file,
+            "models": self.models,
+            "lines": [c.to_json() for c in self.lines.choices] if self.lines is not None else [],
+            "lines_error": self.lines_error,
+        }
+
+    def to_view(self) -> output.View:
+        from lepcli import lines as lines_mod
+
+        e, lang = self.entry, self.entry.language
+        view = output.View()
+        view.add(output.Title(f"{e.number}. {lang.name}  ·  {lang.native}", f"code {lang.code}"))
+        view.add(output.Big(e.text, caption=f"{lang.name} ({e.status})"))
+        view.add(output.Note(lines_mod.NEVER_FAMILY, tone="danger", label="never"))
+        items = [("ask the interpreter line for", lang.ask_for)]
+        if self.lines_error:
+            items.append(("interpreter lines", self.lines_error))
+        elif self.lines is not None and self.lines.choices:
+            best = self.lines.choices[0]
+            ln = best.line
+            ids = ", ".join(
+                x for x in (f"client ID {ln.client_id}" if ln.client_id else "", f"PIN {ln.pin}" if ln.pin else "") if x
+            )
+            items.append(("call first", f"{ln.name} {ln.phone}" + (f" ({ids})" if ids else "")))
+            items.append(("now", best.state.status))
+            others = [f"{c.line.name} {c.line.phone} ({c.state.status})" for c in self.lines.choices[1:4]]
+            if others:
+                items.append(("then", "; ".join(others)))
+        else:
+            items.append(("interpreter lines", "none configured for this language"))
+        items.append(("phrasebook", "yes" if self.phrasebook else "none for this language"))
+        items.append(("offline translation", ", ".join(self.models) if self.models else "no model installed"))
+        view.add(output.Fields(items))
+        if self.lines is not None and self.lines.choices:
+            best = self.lines.choices[0]
+            view.add(output.Text("Call script:\n" + "\n".join(f"  {i}. {s}" for i, s in enumerate(best.script, 1))))
+        view.add(output.Note(f"all lines: lep lines {lang.code}", tone="muted"))
+        return view
+
+
+def pick(number: int, codes: list[str] | None = None, *, config: str | Path | None = None) -> IspeakPick:
+    """What lepcli has for the language at ``number`` on the card."""
+    from lepcli import availability, lines
+
+    entries = card_entries(codes)
+    if not 1 <= number <= len(entries):
+        raise NotFound(f"there is no number {number} on the card (1-{len(entries)})")
+    entry = entries[number - 1]
+    answer = None
+    error = None
+    try:
+        answer = lines.lines_for(entry.code, config=config, interview_only=True, limit=4)
+    except LepError as exc:
+        error = f"cannot read the interpreter-lines file: {exc.message}"
+    avail = availability.for_language(entry.language)
+    return IspeakPick(entry, answer, error, avail.phrasebook, avail.phrasebook_file, list(avail.models))
