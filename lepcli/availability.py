@@ -41,8 +41,23 @@ def phrasebook_file(code: str) -> str | None:
 def for_language(lang: Language) -> Availability:
     book = phrasebook_file(lang.code)
     return Availability(
-        code=lang.code, phrasebook=book is not None, phrasebook_file=book, models=model_pairs(lang.code)
+        code=lang.code,
+        phrasebook=book is not None,
+        phrasebook_file=book,
+        models=model_pairs(lang.code),
+        lines=line_names(lang.code),
     )
+
+
+def line_names(code: str) -> list[str]:
+    """Interpreter lines that serve a language; [] when the lines file cannot be read (lep config check says why)."""
+    from lepcli import lines
+    from lepcli.errors import LepError
+
+    try:
+        return lines.serving_line_names(code)
+    except LepError:
+        return []
 
 
 def model_pairs(code: str) -> list[str]:

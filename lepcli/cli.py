@@ -7,7 +7,10 @@ import sys
 
 import typer
 
+from lepcli.commands import config as config_cmd
+from lepcli.commands import ispeak as ispeak_cmd
 from lepcli.commands import lang as lang_cmd
+from lepcli.commands import lines as lines_cmd
 from lepcli.commands import models as models_cmd
 from lepcli.commands.common import json_option
 
@@ -24,6 +27,10 @@ app = typer.Typer(
 )
 
 app.command("lang")(lang_cmd.lang)
+app.command("lines")(lines_cmd.lines)
+app.command("esl")(lines_cmd.esl)
+app.add_typer(config_cmd.app, name="config")
+app.command("ispeak")(ispeak_cmd.ispeak)
 app.add_typer(models_cmd.app, name="models")
 
 

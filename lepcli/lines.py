@@ -954,7 +954,8 @@ def _write_cache(path: Path, header: dict[str, Any], lines: list[Line], esl: lis
     from lepcli import atomic
 
     parts = [json.dumps(header, ensure_ascii=False, separators=(",", ":"))]
-    parts += [json.dumps(x.to_record(), ensure_ascii=False, separators=(",", ":")) for x in [*lines, *esl]]
+    records: list[Line | EslResource] = [*lines, *esl]
+    parts += [json.dumps(x.to_record(), ensure_ascii=False, separators=(",", ":")) for x in records]
     try:
         target = _cache_path(path)
         atomic.write_text(target, "\n".join(parts), force=True, mode=0o600)
@@ -1224,10 +1225,7 @@ class LinesAnswer:
     total: int
     limit: int
     note: str | None = None
-
-    @property
-    def specific(self) -> bool:
-        return any(c.serves != "all" for c in self.choices)
+    specific: bool = False  # some line (shown or not) lists the language itself, not just "all"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -1396,6 +1394,7 @@ def lines_for(
         hotlines=hot,
         total=len(ordered),
         limit=limit,
+        specific=any(c.serves != "all" for c in ordered),
     )
 
 
@@ -1427,10 +1426,10 @@ def interpreter_pointer(code: str, *, config: str | Path | None = None) -> str |
 
 
 def serving_line_names(code: str) -> list[str]:
-    """Names of the configured lines that serve ``code`` (specific lines first, then all-language)."""
+    """Interpreter lines (not hotlines) that serve ``code``: specific lines first, then all-language."""
     directory = load()
     rank = {"specific": 0, "related": 1, "all": 2}
-    found = directory.serving(code)
+    found = [(ln, how) for ln, how in directory.serving(code) if ln.kind != "hotline"]
     return [ln.name for ln, how in sorted(found, key=lambda x: (rank[x[1]], x[0].priority, x[0].name))]
 
 

@@ -67,8 +67,20 @@ class Text:
     text: str
 
 
+@dataclass
+class Grid:
+    """Numbered cards in columns (the "I speak" card): (large line, small caption) per cell.
+
+    ``cell_width`` is chosen by the caller so no line is ever cut or wrapped inside a cell.
+    """
+
+    cells: list[tuple[str, str]]
+    columns: int
+    cell_width: int
+
+
 if TYPE_CHECKING:
-    Block: TypeAlias = Title | Fields | Table | Note | Big | Text
+    Block: TypeAlias = Title | Fields | Table | Note | Big | Text | Grid
 
 
 @dataclass
@@ -174,10 +186,25 @@ def render_plain(view: View) -> str:
                 out.append(f"  {block.caption}")
         elif isinstance(block, Text):
             out.append(block.text)
+        elif isinstance(block, Grid):
+            out.extend(_plain_grid(block))
         out.append("")
     while out and out[-1] == "":
         out.pop()
     return "\n".join(out) + "\n"
+
+
+def _plain_grid(grid: Grid) -> list[str]:
+    lines: list[str] = []
+    step = max(1, grid.columns)
+    for start in range(0, len(grid.cells), step):
+        row = grid.cells[start : start + step]
+        lines.append("  ".join(_pad(main, grid.cell_width) for main, _ in row).rstrip())
+        lines.append("  ".join(_pad(caption, grid.cell_width) for _, caption in row).rstrip())
+        lines.append("")
+    while lines and lines[-1] == "":
+        lines.pop()
+    return lines
 
 
 # -- Rich --------------------------------------------------------------------------------------
@@ -225,4 +252,13 @@ def _render_rich(view: View, stream: Any) -> None:
             console.print(Panel(f"[bold]{escape(block.text)}[/]", subtitle=escape(block.caption or ""), expand=False))
         elif isinstance(block, Text):
             console.print(escape(block.text))
+        elif isinstance(block, Grid):
+            table = RichTable.grid(padding=(0, 2))
+            grid_cols = max(1, block.columns)
+            for _ in range(grid_cols):
+                table.add_column(width=block.cell_width, no_wrap=True, overflow="ellipsis")
+            for start in range(0, len(block.cells), grid_cols):
+                cells = block.cells[start : start + grid_cols]
+                table.add_row(*(f"[bold]{escape(main)}[/]\n[dim]{escape(cap)}[/]\n" for main, cap in cells))
+            console.print(table)
         console.print()

@@ -1,0 +1,62 @@
+"""`lep config check|init|path`: the agency's language_lines.yaml."""
+
+from __future__ import annotations
+
+import typer
+
+from lepcli.commands.common import json_option
+
+app = typer.Typer(
+    help="Check, create or locate the agency's language_lines.yaml (interpreter lines, ESL resources).\n\n"
+    "Example: lep config check   ·   lep config init   ·   lep config path",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+
+@app.command()
+def check(
+    file: str | None = typer.Argument(None, help="The file to check (default: the one in use, see `lep config path`)."),
+    as_json: bool = json_option(),
+) -> None:
+    """Validate a language_lines.yaml: every problem with file, line and field. Exit 5 on errors.
+
+    Example: lep config check ~/.config/lepcli/language_lines.yaml
+    """
+    from lepcli import lines, output
+
+    report = lines.check(file)
+    output.emit(report, as_json=as_json)
+    if not report.ok:
+        from lepcli.errors import ExitCode
+
+        raise typer.Exit(int(ExitCode.CONFIG))
+
+
+@app.command()
+def init(
+    path: str | None = typer.Argument(None, help="Where to write (default: the user config folder)."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing file."),
+    as_json: bool = json_option(),
+) -> None:
+    """Write a commented language_lines.yaml template to fill in (atomic; never overwrites without --force).
+
+    Example: lep config init   ·   lep config init ./language_lines.yaml --force
+    """
+    from lepcli import lines, output
+
+    output.emit(lines.init(path, force=force), as_json=as_json)
+
+
+@app.command()
+def path(
+    config: str | None = typer.Option(None, "--config", "-c", help="Show where this file would come from."),
+    as_json: bool = json_option(),
+) -> None:
+    """Show which language_lines.yaml is in use and the search order.
+
+    Example: lep config path --json
+    """
+    from lepcli import lines, output
+
+    output.emit(lines.config_path(config), as_json=as_json)

@@ -1,0 +1,192 @@
+"""Text for a terminal that may not do bidirectional layout or Arabic shaping.
+
+Many terminals (xterm, Windows Terminal, most macOS terminals other than Terminal.app) print
+characters left to right in memory order and do not join Arabic letters. For those,
+:func:`visual` reorders a right-to-left line into display order and replaces Arabic letters
+with their joined presentation forms (the table is built from Unicode character names, so no
+extra dependency). Terminals that do BiDi themselves (VTE/GNOME Terminal, Konsole, mlterm,
+Terminal.app) get the text in logical order, as do pipes and files.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import unicodedata
+from collections.abc import Mapping
+
+ZWNJ, ZWJ = "\u200c", "\u200d"
+_MIRROR = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "<": ">", ">": "<", "«": "»", "»": "«"}
+_SUFFIXES = ("ISOLATED", "FINAL", "INITIAL", "MEDIAL")
+_LAM = "\u0644"
+
+
+@functools.cache
+def _forms() -> dict[str, tuple[str | None, ...]]:
+    """Arabic letter -> (isolated, final, initial, medial) presentation forms, where Unicode has them."""
+    table: dict[str, tuple[str | None, ...]] = {}
+    for cp in list(range(0x0620, 0x064B)) + list(range(0x0671, 0x06D4)):
+        ch = chr(cp)
+        name = unicodedata.name(ch, "")
+        if not name.startswith("ARABIC LETTER") and name != "ARABIC TATWEEL":
+            continue
+        forms: list[str | None] = []
+        for suffix in _SUFFIXES:
+            try:
+                forms.append(unicodedata.lookup(f"{name} {suffix} FORM"))
+            except KeyError:
+                forms.append(None)
+        if name == "ARABIC TATWEEL":
+            forms = [ch, ch, ch, ch]
+        if any(forms):
+            table[ch] = tuple(forms)
+    return table
+
+
+@functools.cache
+def _lam_alef() -> dict[str, tuple[str, str]]:
+    """Alef variant -> (isolated, final) lam-alef ligature."""
+    out: dict[str, tuple[str, str]] = {}
+    for alef, tail in (
+        ("\u0627", ""),
+        ("\u0622", " WITH MADDA ABOVE"),
+        ("\u0623", " WITH HAMZA ABOVE"),
+        ("\u0625", " WITH HAMZA BELOW"),
+    ):
+        try:
+            iso = unicodedata.lookup(f"ARABIC LIGATURE LAM WITH ALEF{tail} ISOLATED FORM")
+            fin = unicodedata.lookup(f"ARABIC LIGATURE LAM WITH ALEF{tail} FINAL FORM")
+        except KeyError:
+            continue
+        out[alef] = (iso, fin)
+    return out
+
+
+def _dual(ch: str) -> bool:
+    f = _forms().get(ch)
+    return bool(f and f[2] and f[3])
+
+
+def _joins_back(ch: str) -> bool:
+    f = _forms().get(ch)
+    return bool(f and f[1])
+
+
+def shape_arabic(text: str) -> str:
+    """Logical-order Arabic-script text with letters replaced by their joined forms."""
+    forms = _forms()
+    chars = list(text)
+    out: list[str] = []
+    i = 0
+
+    def neighbour(j: int, step: int) -> str | None:
+        j += step
+        while 0 <= j < len(chars):
+            c = chars[j]
+            if unicodedata.category(c) == "Mn":
+                j += step
+                continue
+            return c
+        return None
+
+    while i < len(chars):
+        ch = chars[i]
+        if ch not in forms:
+            out.append(ch)
+            i += 1
+            continue
+        prev = neighbour(i, -1)
+        joins_prev = prev is not None and _dual(prev) and _joins_back(ch)
+        nxt = neighbour(i, 1)
+        if ch == _LAM and nxt in _lam_alef():
+            lig_iso, lig_fin = _lam_alef()[nxt]
+            out.append(lig_fin if joins_prev else lig_iso)
+            # keep marks between lam and alef, drop the alef itself
+            j = i + 1
+            while j < len(chars) and chars[j] != nxt:
+                out.append(chars[j])
+                j += 1
+            i = j + 1
+            continue
+        joins_next = nxt is not None and _dual(ch) and _joins_back(nxt)
+        iso, fin, ini, med = forms[ch]
+        if joins_prev and joins_next and med:
+            out.append(med)
+        elif joins_next and ini:
+            out.append(ini)
+        elif joins_prev and fin:
+            out.append(fin)
+        else:
+            out.append(iso or ch)
+        i += 1
+    return "".join(out)
+
+
+def clusters(text: str) -> list[str]:
+    """Grapheme-like clusters: a base character with its combining marks and joiners."""
+    out: list[str] = []
+    for ch in text:
+        if out and (unicodedata.category(ch) in ("Mn", "Mc", "Me") or ch in (ZWJ, ZWNJ) or out[-1].endswith(ZWJ)):
+            out[-1] += ch
+        else:
+            out.append(ch)
+    return out
+
+
+def _is_ltr(cluster: str) -> bool:
+    base = cluster[0]
+    if base.isdigit():
+        return True
+    bidi = unicodedata.bidirectional(base)
+    return bidi == "L"
+
+
+def visual(text: str, *, rtl: bool) -> str:
+    """Display order for a terminal without BiDi: right-to-left lines reversed by cluster,
+    runs of Latin letters and digits kept left to right, Arabic letters joined."""
+    if not rtl:
+        return text
+    shaped = shape_arabic(text).replace(ZWNJ, "")
+    parts = clusters(shaped)
+    runs: list[list[str]] = []
+    for cl in parts:
+        ltr = _is_ltr(cl)
+        if runs and runs[-1] and _is_ltr(runs[-1][-1]) and (ltr or cl == " ") and ltr:
+            runs[-1].append(cl)
+        elif ltr:
+            runs.append([cl])
+        else:
+            runs.append([_MIRROR.get(cl, cl)])
+    return "".join("".join(run) for run in reversed(runs))
+
+
+def bidi_mode(env: Mapping[str, str] | None = None, *, isatty: bool) -> str:
+    """``terminal`` when the terminal applies BiDi itself (or output is not a terminal), else ``reorder``."""
+    env = os.environ if env is None else env
+    forced = env.get("LEP_BIDI", "").strip().lower()
+    if forced in ("terminal", "reorder"):
+        return forced
+    if not isatty:
+        return "terminal"
+    vte = env.get("VTE_VERSION", "")
+    if vte.isdigit() and int(vte) >= 5800:  # GNOME Terminal, Tilix ... (BiDi since VTE 0.58)
+        return "terminal"
+    if env.get("KONSOLE_VERSION") or env.get("MLTERM"):
+        return "terminal"
+    if env.get("TERM_PROGRAM") == "Apple_Terminal":
+        return "terminal"
+    return "reorder"
+
+
+def ascii_reason(env: Mapping[str, str] | None = None, encoding: str | None = None) -> str | None:
+    """Why this terminal probably cannot show other scripts, or None."""
+    env = os.environ if env is None else env
+    for var in ("LC_ALL", "LC_CTYPE", "LANG"):
+        value = env.get(var)
+        if value:
+            if "utf-8" not in value.lower() and "utf8" not in value.lower():
+                return f"{var}={value} is not a UTF-8 locale"
+            break
+    if encoding and encoding.lower().replace("-", "").replace("_", "") not in ("utf8", "utf8sig"):
+        return f"the output encoding is {encoding}"
+    return None
