@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 EXTRAS ?= dev,mt,export
 
-.PHONY: setup system-deps demo test lint check bench clean
+.PHONY: setup system-deps argos demo test lint check bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -13,6 +13,15 @@ $(BIN)/python:
 $(VENV)/.installed: $(BIN)/python pyproject.toml
 	$(BIN)/pip install -q -e '.[$(EXTRAS)]'
 	touch $@
+
+## argos: the optional argostranslate extra (MT parity tests, bench); torch==2.13.0 (CPU) is pinned
+## first so that stanza cannot pull another (CUDA, ~5 GB) torch. Runs once (stamp file).
+$(VENV)/.argos: $(VENV)/.installed
+	$(BIN)/pip install -q 'torch==2.13.0'
+	$(BIN)/pip install -q 'torch==2.13.0' -e '.[$(EXTRAS),argos]'
+	touch $@
+
+argos: $(VENV)/.argos
 
 ## setup: virtual environment, lepcli with its extras, system packages (fonts, poppler, chromium)
 setup: $(VENV)/.installed system-deps
@@ -25,12 +34,12 @@ demo: setup
 	bash scripts/demo.sh
 
 ## test: set up, then lint, type-check, validate phrasebooks and run the test suite (network blocked)
-test: setup
+test: setup argos
 	$(BIN)/ruff check lepcli tests bench scripts
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
-bench: setup
+bench: setup argos
 	for f in bench/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
 
 clean:

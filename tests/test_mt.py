@@ -450,6 +450,10 @@ def argos_translate(tmp_path_factory: pytest.TempPathFactory) -> Any:
             mp.setenv(var, str(home / var.lower()))
         mp.setenv("ARGOS_PACKAGES_DIR", str(home / "packages"))
         mp.setenv("ARGOS_DEVICE_TYPE", "cpu")
+        if os.environ.get("CI"):  # CI installs the extra (make test): a missing one is a failure there
+            import importlib
+
+            return importlib.import_module("argostranslate.translate")
         return pytest.importorskip("argostranslate.translate")
 
 
