@@ -220,11 +220,13 @@ CELL_MIN = 30  # columns per cell: the longest sentences must fit on one line
 CELL_ROWS = 3  # sentence, English name, blank
 
 
-@dataclass
 class Layout:
-    columns: int
-    rows: int
-    cell_width: int
+    __slots__ = ("columns", "rows", "cell_width")
+
+    def __init__(self, columns: int, rows: int, cell_width: int) -> None:
+        self.columns = columns
+        self.rows = rows
+        self.cell_width = cell_width
 
     @property
     def per_page(self) -> int:
@@ -252,15 +254,25 @@ def _caption(e: IspeakEntry) -> str:
     return f"     {name}"
 
 
-@dataclass
 class IspeakCard:
-    entries: list[IspeakEntry]  # the whole card
-    page: int  # 1-based; 0 = all pages
-    layout: Layout
-    order_source: str
-    ascii_only: bool = False
-    ascii_reason: str | None = None
-    bidi: str = "terminal"  # terminal: logical order (the terminal applies BiDi); reorder: we do
+    """The whole card, the page to show and how to show it."""
+
+    def __init__(
+        self,
+        entries: list[IspeakEntry],
+        page: int,
+        layout: Layout,
+        order_source: str,
+        ascii_reason: str | None = None,
+        bidi: str = "terminal",
+    ) -> None:
+        self.entries = entries  # the whole card
+        self.page = page  # 1-based; 0 = all pages
+        self.layout = layout
+        self.order_source = order_source
+        self.ascii_only = ascii_reason is not None
+        self.ascii_reason = ascii_reason
+        self.bidi = bidi  # terminal: logical order (the terminal applies BiDi); reorder: lepcli does
 
     @property
     def pages(self) -> int:
@@ -333,7 +345,7 @@ def card(
     entries = card_entries(codes)
     source = "--languages" if codes is not None else default_order()[1]
     lay = layout(entries, width, height)
-    result = IspeakCard(entries, page, lay, source, ascii_reason is not None, ascii_reason, bidi)
+    result = IspeakCard(entries, page, lay, source, ascii_reason, bidi)
     if page < 0 or page > result.pages:
         raise BadInput(f"there is no page {page}: the card has {result.pages} page(s) at this terminal size")
     return result
@@ -342,14 +354,24 @@ def card(
 # -- pick ----------------------------------------------------------------------------------------
 
 
-@dataclass
 class IspeakPick:
-    entry: IspeakEntry
-    lines: Any  # lines.LinesAnswer | None
-    lines_error: str | None
-    phrasebook: bool
-    phrasebook_file: str | None
-    models: list[str]
+    """The picked language and what lepcli has for it."""
+
+    def __init__(
+        self,
+        entry: IspeakEntry,
+        lines: Any,  # lines.LinesAnswer | None
+        lines_error: str | None,
+        phrasebook: bool,
+        phrasebook_file: str | None,
+        models: list[str],
+    ) -> None:
+        self.entry = entry
+        self.lines = lines
+        self.lines_error = lines_error
+        self.phrasebook = phrasebook
+        self.phrasebook_file = phrasebook_file
+        self.models = models
 
     def to_json(self) -> dict[str, Any]:
         lang = self.entry.language

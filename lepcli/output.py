@@ -67,16 +67,19 @@ class Text:
     text: str
 
 
-@dataclass
 class Grid:
     """Numbered cards in columns (the "I speak" card): (large line, small caption) per cell.
 
     ``cell_width`` is chosen by the caller so no line is ever cut or wrapped inside a cell.
+    (A plain class: one dataclass fewer to build at every start.)
     """
 
-    cells: list[tuple[str, str]]
-    columns: int
-    cell_width: int
+    __slots__ = ("cells", "columns", "cell_width")
+
+    def __init__(self, cells: list[tuple[str, str]], *, columns: int, cell_width: int) -> None:
+        self.cells = cells
+        self.columns = columns
+        self.cell_width = cell_width
 
 
 if TYPE_CHECKING:

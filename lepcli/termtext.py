@@ -19,6 +19,7 @@ ZWNJ, ZWJ = "\u200c", "\u200d"
 _MIRROR = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "<": ">", ">": "<", "«": "»", "»": "«"}
 _SUFFIXES = ("ISOLATED", "FINAL", "INITIAL", "MEDIAL")
 _LAM = "\u0644"
+_COERCED = frozenset({"C.UTF-8", "C.utf8", "UTF-8"})
 
 
 @functools.cache
@@ -183,6 +184,8 @@ def ascii_reason(env: Mapping[str, str] | None = None, encoding: str | None = No
     env = os.environ if env is None else env
     for var in ("LC_ALL", "LC_CTYPE", "LANG"):
         value = env.get(var)
+        if var == "LC_CTYPE" and value in _COERCED and env.get("LANG"):
+            continue  # Python itself set this (PEP 538) because LANG was C: LANG tells the truth
         if value:
             if "utf-8" not in value.lower() and "utf8" not in value.lower():
                 return f"{var}={value} is not a UTF-8 locale"

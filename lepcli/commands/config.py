@@ -23,9 +23,9 @@ def check(
 
     Example: lep config check ~/.config/lepcli/language_lines.yaml
     """
-    from lepcli import lines, output
+    from lepcli import linescheck, output
 
-    report = lines.check(file)
+    report = linescheck.check(file)
     output.emit(report, as_json=as_json)
     if not report.ok:
         from lepcli.errors import ExitCode
@@ -43,9 +43,9 @@ def init(
 
     Example: lep config init   ·   lep config init ./language_lines.yaml --force
     """
-    from lepcli import lines, output
+    from lepcli import linescheck, output
 
-    output.emit(lines.init(path, force=force), as_json=as_json)
+    output.emit(linescheck.init(path, force=force), as_json=as_json)
 
 
 @app.command()
@@ -57,6 +57,6 @@ def path(
 
     Example: lep config path --json
     """
-    from lepcli import lines, output
+    from lepcli import linescheck, output
 
-    output.emit(lines.config_path(config), as_json=as_json)
+    output.emit(linescheck.config_path(config), as_json=as_json)

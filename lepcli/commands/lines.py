@@ -52,11 +52,11 @@ def esl(
 
     Example: lep esl somali --near 56010   ·   lep esl es --json
     """
+    from lepcli import esl as esl_mod
     from lepcli import languages, output, textinput
-    from lepcli import lines as lines_mod
 
     text = textinput.read_argument(language, what="language name", max_chars=languages.MAX_QUERY)
     resolution = languages.resolve(text)
-    answer = lines_mod.esl_for(resolution.language.code, near=near, config=config)
+    answer = esl_mod.esl_for(resolution.language.code, near=near, config=config)
     answer.note = resolution.note
     output.emit(answer, as_json=as_json)

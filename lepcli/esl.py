@@ -1,0 +1,134 @@
+"""`lep esl`: English classes and help for speakers of a language, nearest area first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lepcli import output
+from lepcli.errors import BadInput
+from lepcli.languages import Language
+from lepcli.lines import _ZIP_RE, RELATED, EslResource, _show, load
+
+
+@dataclass
+class EslChoice:
+    resource: EslResource
+    supports: bool  # staff or materials in the language
+    match: str  # zip | nearby | distance | unknown | any
+    distance: int | None
+
+    def to_json(self) -> dict[str, Any]:
+        r = self.resource
+        data = r.to_record()
+        data["languages"] = "all" if r.languages is None else list(r.languages)
+        data.update(supports_language=self.supports, match=self.match)
+        return data
+
+
+@dataclass
+class EslAnswer:
+    language: Language
+    near: str | None
+    file: str
+    choices: list[EslChoice]
+    note: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "language": self.language.to_json(),
+            "note": self.note,
+            "near": self.near,
+            "file": self.file,
+            "resources": [c.to_json() for c in self.choices],
+        }
+
+    def to_view(self) -> output.View:
+        lang = self.language
+        near = f" near {self.near}" if self.near else ""
+        view = output.View()
+        view.add(output.Title(f"English classes and help for {lang.name} speakers{near}", self.file))
+        if self.note:
+            view.add(output.Note(self.note, tone="warn", label="note"))
+        if not self.choices:
+            view.add(output.Note(f"no ESL resources are listed in {self.file}", tone="warn", label="none"))
+            return view
+        if not any(c.supports for c in self.choices):
+            view.add(
+                output.Note(
+                    f"none lists staff or materials in {lang.name}: classes below are taught in English",
+                    tone="warn",
+                    label="language",
+                )
+            )
+        rows = [
+            [
+                str(n),
+                c.resource.name,
+                "yes" if c.supports else "no",
+                ", ".join(c.resource.areas or c.resource.zips) or "-",
+                c.resource.cost or "-",
+                c.resource.phone or "-",
+            ]
+            for n, c in enumerate(self.choices, 1)
+        ]
+        view.add(output.Table(["#", "resource", f"in {lang.name}", "area", "cost", "phone"], rows))
+        for n, c in enumerate(self.choices, 1):
+            r = c.resource
+            view.add(output.Title(f"{n}. {r.name}"))
+            items = [
+                (label, value)
+                for label, value in (
+                    ("address", r.address),
+                    ("serves", ", ".join([*r.areas, *r.zips]) or None),
+                    ("phone", r.phone),
+                    ("web", r.url),
+                    ("cost", r.cost),
+                    ("schedule", r.schedule),
+                    ("languages", "any" if r.languages is None else ", ".join(r.languages)),
+                    ("notes", r.notes),
+                )
+                if value
+            ]
+            view.add(output.Fields(items))
+        return view
+
+
+def _zip_distance(near: str, zips: tuple[str, ...]) -> tuple[str, int | None]:
+    if not zips:
+        return "unknown", None
+    if near in zips:
+        return "zip", 0
+    best = min(abs(int(z) - int(near)) for z in zips)
+    if any(z[:3] == near[:3] for z in zips):
+        return "nearby", best
+    return "distance", best
+
+
+def esl_for(code: str, near: str | None = None, config: str | Path | None = None) -> EslAnswer:
+    """ESL resources for speakers of ``code``: supporting the language first, then nearest area."""
+    from lepcli import languages
+
+    if near is not None:
+        near = near.strip()
+        if not _ZIP_RE.match(near):
+            raise BadInput(f"--near must be a US ZIP code such as 55412 (got {_show(near)})")
+        near = near[:5]
+    directory = load(config)
+    lang = languages.get(code)
+    choices: list[EslChoice] = []
+    for res in directory.esl():
+        supports = res.languages is not None and (
+            lang.code in res.languages or any(r in res.languages for r in RELATED.get(lang.code, ()))
+        )
+        if near:
+            match, dist = _zip_distance(near, res.zips)
+        else:
+            match, dist = ("any", None)
+        choices.append(EslChoice(res, supports, match, dist))
+    rank = {"zip": 0, "nearby": 1, "distance": 2, "unknown": 3, "any": 0}
+    choices.sort(
+        key=lambda c: (not c.supports, rank[c.match], c.distance if c.distance is not None else 10**6, c.resource.name)
+    )
+    return EslAnswer(lang, near, str(directory.path), choices)
