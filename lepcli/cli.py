@@ -12,6 +12,8 @@ from lepcli.commands import ispeak as ispeak_cmd
 from lepcli.commands import lang as lang_cmd
 from lepcli.commands import lines as lines_cmd
 from lepcli.commands import models as models_cmd
+from lepcli.commands import phrase as phrase_cmd
+from lepcli.commands import translate as translate_cmd
 from lepcli.commands.common import json_option
 
 app = typer.Typer(
@@ -32,6 +34,8 @@ app.command("esl")(lines_cmd.esl)
 app.add_typer(config_cmd.app, name="config")
 app.command("ispeak")(ispeak_cmd.ispeak)
 app.add_typer(models_cmd.app, name="models")
+app.add_typer(phrase_cmd.app, name="phrase")
+app.command("translate")(translate_cmd.translate)
 
 
 @app.command()
@@ -55,8 +59,11 @@ def main(argv: list[str] | None = None) -> None:
     from lepcli.errors import ExitCode, LepError
 
     args = sys.argv[1:] if argv is None else argv
+    code = 0
     try:
-        app(args=args, prog_name="lep", standalone_mode=False)
+        # With standalone_mode=False, click returns the code of a typer.Exit raised in a command.
+        returned = app(args=args, prog_name="lep", standalone_mode=False)
+        code = returned if isinstance(returned, int) else 0
     except LepError as exc:
         from lepcli import output
 
@@ -72,7 +79,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(int(ExitCode.INTERRUPTED))
     except Exception as exc:  # typer's own ClickException/UsageError first
         _handle_other(exc)
-    sys.exit(0)
+    sys.exit(code)
 
 
 def _handle_other(exc: Exception) -> None:

@@ -1,0 +1,744 @@
+"""Phrasebooks: the English master list, one translation file per language, agency overrides.
+
+Files (format in README, "Phrasebook files"):
+  <packaged>/phrasebooks/en.yaml          phrases: id, English text, category, urgent, legal, ...
+  <packaged>/phrasebooks/<code>.yaml      translations keyed by phrase id, each with a status
+  <agency folder>/en.yaml, <code>.yaml    same formats; add phrases/translations or override them
+
+Agency folders come from ``paths.agency_phrasebook_dirs()`` (user config folder, then
+``$LEP_PHRASEBOOKS``); a later folder wins over an earlier one, every agency folder over the package.
+A broken agency file (or a broken entry in it) is skipped with a file:line warning so the packaged
+phrasebooks keep working in the field; ``lep phrase check`` reports the same problems and exits 5.
+
+Speed: parsing YAML costs ~30 ms per file plus ~17 ms to import PyYAML, more than the whole start-up
+budget of ``lep translate``. Each file's parsed and validated content is therefore cached as JSON
+under ``paths.cache_dir()``, keyed by the file's path, size and mtime (phrasebook content only, never
+typed text). Languages load on first use, so ``lep translate ... --to es`` reads en + es only.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from lepcli import paths
+from lepcli.errors import ConfigError, NotFound
+
+if TYPE_CHECKING:
+    from lepcli.phrasesearch import Index
+
+MASTER = "en"
+NOT_LANGUAGE_FILES = frozenset({"ispeak"})  # other YAML files that live in phrasebooks/
+STATUSES = ("draft", "reviewed", "machine")
+ANSWERS = ("yesno", "point", "number", "free")
+URGENT_COUNT = 60  # the packaged master marks exactly this many: the minimum for a partial language
+MIN_CATEGORIES = 12
+# Languages the packaged phrasebook promises in full (issue 3); others need at least the urgent phrases.
+FULL_LANGUAGES = frozenset(
+    {"es", "zh-Hans", "zh-Hant", "vi", "ko", "tl", "ru", "ar", "ht", "pt", "fr", "pl", "hi", "fa", "so"}
+)
+STATUS_LABELS = {
+    "reviewed": "REVIEWED",
+    "draft": "DRAFT: verify with the person or an interpreter",
+    "machine": "MACHINE TRANSLATION: verify",
+}
+ID_RE = re.compile(r"^[a-z0-9_]+\.[a-z0-9_.]+$")
+PLACEHOLDER_RE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+PHRASE_KEYS = frozenset({"id", "text", "category", "urgent", "legal", "answer", "notes", "keywords"})
+TRANSLATION_KEYS = frozenset({"text", "pronunciation", "romanization", "status", "reviewed_by", "reviewed_on", "notes"})
+CACHE_VERSION = 4
+
+
+# -- the model ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Phrase:
+    id: str
+    text: str
+    category: str
+    urgent: bool = False
+    legal: bool = False
+    answer: str | None = None
+    notes: str | None = None
+    keywords: tuple[str, ...] = ()
+    source: str = "packaged"  # packaged | agency
+    file: str = ""
+    line: int = 0
+    layer: int = 0  # 0 the package, 1.. agency folders (later wins)
+    key: str = field(default="", repr=False, compare=False)  # exact-match key (phrasesearch.key)
+
+    @property
+    def placeholders(self) -> frozenset[str]:
+        return placeholders(self.text)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "category": self.category,
+            "urgent": self.urgent,
+            "legal": self.legal,
+            "answer": self.answer,
+            "notes": self.notes,
+            "keywords": list(self.keywords),
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True)
+class Translation:
+    phrase_id: str
+    lang: str
+    text: str
+    pronunciation: str | None
+    romanization: str | None
+    status: str  # draft | reviewed | machine
+    reviewed_by: str | None = None
+    reviewed_on: str | None = None  # ISO date
+    source: str = "packaged"  # packaged | agency
+    notes: str | None = None
+    file: str = ""
+    line: int = 0
+    layer: int = 0
+    key: str = field(default="", repr=False, compare=False)
+    romanization_key: str = field(default="", repr=False, compare=False)
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+    @property
+    def reviewed(self) -> bool:
+        return self.status == "reviewed"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "phrase_id": self.phrase_id,
+            "lang": self.lang,
+            "text": self.text,
+            "pronunciation": self.pronunciation,
+            "romanization": self.romanization,
+            "status": self.status,
+            "label": self.label,
+            "reviewed_by": self.reviewed_by,
+            "reviewed_on": self.reviewed_on,
+            "notes": self.notes,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One defect in a phrasebook file, located as precisely as the YAML allows."""
+
+    file: str
+    line: int | None
+    message: str
+    field: str | None = None
+    severity: str = "error"  # error | warning
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        part = f"{self.field}: " if self.field else ""
+        return f"{where}: {part}{self.message}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "field": self.field,
+            "message": self.message,
+            "severity": self.severity,
+        }
+
+
+def placeholders(text: str) -> frozenset[str]:
+    return frozenset(PLACEHOLDER_RE.findall(text))
+
+
+class Phrasebook:
+    """English phrases plus translations; a language's files are read the first time it is asked for."""
+
+    def __init__(
+        self,
+        phrases: list[Phrase],
+        categories: dict[str, str],
+        lang_files: dict[str, list[tuple[int, Path]]],
+        text_layer: dict[str, int],
+        problems: list[Problem],
+        files: list[str],
+    ) -> None:
+        self.phrases = phrases
+        self.categories = categories
+        self.problems = problems  # skipped files/entries, for warnings (grows as languages load)
+        self.files = files
+        self._by_id = {p.id: p for p in phrases}
+        self._lang_files = lang_files
+        self._text_layer = text_layer  # id -> layer that set its English text
+        self._translations: dict[str, dict[str, Translation]] = {}
+        self._names: dict[str, str] = {}
+        self._indexes: dict[frozenset[str], Index] = {}
+
+    # public API (contract) ------------------------------------------------------------------
+    def phrase(self, phrase_id: str) -> Phrase:
+        found = self._by_id.get(phrase_id)
+        if found is None:
+            raise NotFound(
+                f"no phrase with id '{phrase_id}'",
+                hint="list them with: lep phrase list   ·   find one with: lep phrase search WORDS",
+                suggestions=_close_ids(phrase_id, list(self._by_id)),
+            )
+        return found
+
+    def has_phrase(self, phrase_id: str) -> bool:
+        return phrase_id in self._by_id
+
+    def translation(self, phrase_id: str, lang: str) -> Translation | None:
+        return self.translations(lang).get(phrase_id)
+
+    def languages(self) -> list[str]:
+        """Codes with a phrasebook file (packaged or agency), English excluded."""
+        return sorted(self._lang_files)
+
+    # helpers ----------------------------------------------------------------------------------
+    def has_language(self, lang: str) -> bool:
+        return lang in self._lang_files
+
+    def translations(self, lang: str) -> dict[str, Translation]:
+        """All usable translations into ``lang`` (empty when there is no file for it)."""
+        if lang not in self._translations:
+            self._translations[lang] = self._load_language(lang)
+        return self._translations[lang]
+
+    def name(self, lang: str) -> str | None:
+        self.translations(lang)
+        return self._names.get(lang)
+
+    def index(self, langs: frozenset[str]) -> Index:
+        """Search index over the English texts ("en") and/or translations in ``langs`` (built once)."""
+        found = self._indexes.get(langs)
+        if found is None:
+            from lepcli.phrasesearch import Index
+
+            entries: list[tuple[str, str, str, tuple[str, ...]]] = []
+            if MASTER in langs:
+                entries.extend((MASTER, p.id, p.text, p.keywords) for p in self.phrases)
+            for lang in sorted(langs - {MASTER}):
+                for t in self.translations(lang).values():
+                    entries.append((lang, t.phrase_id, t.text, ()))
+                    if t.romanization:  # people type pinyin, romaja, transliterated Russian...
+                        entries.append((lang, t.phrase_id, t.romanization, ()))
+            found = self._indexes[langs] = Index(entries)
+        return found
+
+    def exact(self, query_key: str, langs: frozenset[str]) -> tuple[str, str] | None:
+        """(lang, phrase id) whose text has exactly this key (see phrasesearch.key), English first."""
+        if MASTER in langs:
+            for p in self.phrases:
+                if p.key == query_key:
+                    return MASTER, p.id
+        for lang in sorted(langs - {MASTER}):
+            for t in self.translations(lang).values():
+                if query_key in (t.key, t.romanization_key):
+                    return lang, t.phrase_id
+        return None
+
+    def in_category(self, category: str | None) -> list[Phrase]:
+        return [p for p in self.phrases if category is None or p.category == category]
+
+    def _load_language(self, lang: str) -> dict[str, Translation]:
+        merged: dict[str, Translation] = {}
+        for layer, path in self._lang_files.get(lang, []):
+            record, problems = _cached_record(path, lang)
+            self.problems.extend(problems)
+            if record.get("fatal"):
+                continue
+            if record.get("name"):
+                self._names.setdefault(lang, record["name"])
+            entries, cross = _cross_check(record, path, layer, self._by_id)
+            self.problems.extend(cross)
+            merged.update({e.phrase_id: e for e in entries})
+        # An agency that rewrote a phrase's English text makes older translations of it stale.
+        return {pid: t for pid, t in merged.items() if t.layer >= self._text_layer.get(pid, 0)}
+
+
+# -- loading -------------------------------------------------------------------------------------
+
+_LOADED: dict[tuple[Any, ...], Phrasebook] = {}
+
+
+def _folders() -> list[tuple[int, Path]]:
+    """(layer, folder): 0 is the package, 1.. are agency folders in override order."""
+    return [(0, paths.packaged_phrasebooks_dir()), *((n + 1, d) for n, d in enumerate(paths.agency_phrasebook_dirs()))]
+
+
+def _yaml_files(folder: Path) -> list[tuple[str, Path, int, int]]:
+    out = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    for entry in entries:
+        if entry.name.endswith((".yaml", ".yml")) and not entry.name.startswith("."):
+            try:
+                st = entry.stat()
+            except OSError:
+                continue
+            out.append((entry.name.rsplit(".", 1)[0], Path(entry.path), st.st_size, st.st_mtime_ns))
+    return sorted(out)
+
+
+def load() -> Phrasebook:
+    """The merged phrasebook (packaged + agency folders), cached while no file changes."""
+    folders = _folders()
+    listing = [(layer, _yaml_files(folder)) for layer, folder in folders]
+    key = (tuple(str(f) for _, f in folders), tuple((layer, tuple(files)) for layer, files in listing))
+    book = _LOADED.get(key)
+    if book is None:
+        book = _build(listing)
+        _LOADED.clear()
+        _LOADED[key] = book
+    return book
+
+
+def _build(listing: list[tuple[int, list[tuple[str, Path, int, int]]]]) -> Phrasebook:
+    problems: list[Problem] = []
+    phrases: dict[str, Phrase] = {}
+    categories: dict[str, str] = {}
+    text_layer: dict[str, int] = {}
+    lang_files: dict[str, list[tuple[int, Path]]] = {}
+    files: list[str] = []
+    packaged_master = False
+    for layer, entries in listing:
+        for stem, path, _size, _mtime in entries:
+            if stem in NOT_LANGUAGE_FILES:
+                continue
+            if stem == MASTER:
+                record, found = _cached_record(path, MASTER)
+                problems.extend(found)
+                if record.get("fatal"):
+                    if layer == 0:
+                        raise ConfigError(
+                            found[0].message if found else "unreadable",
+                            file=str(path),
+                            line=found[0].line if found else None,
+                        )
+                    continue
+                packaged_master = packaged_master or layer == 0
+                files.append(str(path))
+                _merge_master(record, path, layer, phrases, categories, text_layer, problems)
+            elif _known_code(stem):
+                files.append(str(path))
+                lang_files.setdefault(stem, []).append((layer, path))
+            else:
+                problems.append(Problem(str(path), None, _unknown_code_message(stem), severity="warning"))
+    if not packaged_master:
+        raise ConfigError(
+            "the packaged English phrasebook (en.yaml) is missing",
+            file=str(paths.packaged_phrasebooks_dir() / "en.yaml"),
+            hint="reinstall lepcli",
+        )
+    return Phrasebook(list(phrases.values()), categories, lang_files, text_layer, problems, files)
+
+
+def _merge_master(
+    record: dict[str, Any],
+    path: Path,
+    layer: int,
+    phrases: dict[str, Phrase],
+    categories: dict[str, str],
+    text_layer: dict[str, int],
+    problems: list[Problem],
+) -> None:
+    source = "packaged" if layer == 0 else "agency"
+    categories.update(record["categories"])
+    for item in record["phrases"]:
+        if item["category"] not in categories:
+            problems.append(
+                Problem(str(path), item["line"], f"unknown category '{item['category']}'", f"{item['id']}.category")
+            )
+            continue
+        old = phrases.get(item["id"])
+        legal = bool(item["legal"]) or (old is not None and old.legal)  # an override cannot clear `legal`
+        if old is not None and old.legal and not item["legal"]:
+            problems.append(
+                Problem(str(path), item["line"], "cannot clear legal: true of a packaged phrase (kept)", item["id"])
+            )
+        phrases[item["id"]] = Phrase(
+            id=item["id"],
+            text=item["text"],
+            category=item["category"],
+            urgent=bool(item["urgent"]),
+            legal=legal,
+            answer=item["answer"],
+            notes=item["notes"],
+            keywords=tuple(item["keywords"]),
+            source=source,
+            file=str(path),
+            line=item["line"],
+            layer=layer,
+            key=item.get("key", ""),
+        )
+        if old is None or old.text != item["text"]:
+            text_layer[item["id"]] = layer
+
+
+def _known_code(code: str) -> bool:
+    from lepcli import languages
+
+    return any(lang.code == code for lang in languages.catalog())
+
+
+def _unknown_code_message(stem: str) -> str:
+    return f"'{stem}' is not a language code lepcli knows; name the file <code>.yaml as `lep lang` shows it"
+
+
+def _script(code: str) -> str:
+    from lepcli import languages
+
+    return languages.get(code).script
+
+
+def _close_ids(query: str, ids: list[str]) -> list[str]:
+    from rapidfuzz import fuzz, process
+
+    return [c for c, _s, _i in process.extract(query, ids, scorer=fuzz.WRatio, limit=5, score_cutoff=60)]
+
+
+# -- parsing one file (file-local checks; result cached) -------------------------------------------
+
+
+def _cache_path(path: Path) -> Path:
+    digest = zlib.crc32(str(path.resolve()).encode("utf-8"))
+    return paths.cache_dir() / "phrasebooks" / f"{path.stem}-{digest:08x}.json"
+
+
+def _cache_key(path: Path) -> list[Any]:
+    st = path.stat()
+    here = Path(__file__).parent
+    code = [(here / name).stat().st_mtime_ns for name in ("phrasebook.py", "phrasesearch.py")]
+    return [CACHE_VERSION, str(path.resolve()), st.st_size, st.st_mtime_ns, *code]
+
+
+def _key(text: str) -> str:
+    from lepcli.phrasesearch import key
+
+    return key(text)
+
+
+def _cached_record(path: Path, stem: str) -> tuple[dict[str, Any], list[Problem]]:
+    """Parsed, file-locally validated content of one phrasebook file, from the JSON cache if fresh."""
+    try:
+        key = _cache_key(path)
+    except OSError:
+        return _parse_file(path, stem)
+    cache = _cache_path(path)
+    try:
+        cached = json.loads(cache.read_bytes())
+        if cached.get("key") == key:
+            return cached["record"], [Problem(**p) for p in cached["problems"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    record, problems = _parse_file(path, stem)
+    try:
+        from lepcli import atomic
+
+        payload = {"key": key, "record": record, "problems": [p.to_json() for p in problems]}
+        atomic.write_bytes(cache, json.dumps(payload, ensure_ascii=False).encode("utf-8"), force=True)
+    except OSError:
+        pass  # a read-only cache folder only costs speed
+    return record, problems
+
+
+def _parse_file(path: Path, stem: str) -> tuple[dict[str, Any], list[Problem]]:
+    from lepcli import yamlfile
+
+    try:
+        doc = yamlfile.load(path)
+    except ConfigError as exc:
+        return {"fatal": True}, [Problem(str(path), exc.line, _bare(exc), exc.field)]
+    return parse_master(doc) if stem == MASTER else parse_language(doc, stem)
+
+
+def _bare(exc: ConfigError) -> str:
+    """The message without the "file:line: field:" prefix ConfigError adds."""
+    prefix = ":".join(str(p) for p in (exc.file, exc.line) if p is not None)
+    text = exc.message
+    if prefix and text.startswith(prefix + ": "):
+        text = text[len(prefix) + 2 :]
+    if exc.field and text.startswith(exc.field + ": "):
+        text = text[len(exc.field) + 2 :]
+    return text
+
+
+class _Collector:
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.file = str(doc.path)
+        self.problems: list[Problem] = []
+        for key, line in doc.duplicates:
+            self.problems.append(Problem(self.file, line, "duplicate key (the earlier one is ignored)", _dotted(key)))
+
+    def add(self, message: str, *key: str | int, field: str | None = None, severity: str = "error") -> None:
+        line = self.doc.line(*key)
+        self.problems.append(Problem(self.file, line, message, field or _dotted(key) or None, severity))
+
+
+def _dotted(key: tuple[str | int, ...]) -> str:
+    return ".".join(str(k) for k in key)
+
+
+def _header(c: _Collector, data: Any, stem: str, body: str) -> bool:
+    if not isinstance(data, dict):
+        c.add(f"expected a mapping with `language:` and `{body}:`, found {type(data).__name__}")
+        return False
+    lang = data.get("language")
+    if lang is None:
+        c.add(f"missing `language: {stem}` header", field="language")
+        return False
+    if lang != stem:
+        c.add(f"says language '{lang}' but the file is named {stem}.yaml", "language")
+        return False
+    return True
+
+
+def parse_master(doc: Any) -> tuple[dict[str, Any], list[Problem]]:
+    c = _Collector(doc)
+    data = doc.data
+    if not _header(c, data, MASTER, "phrases"):
+        return {"fatal": True}, c.problems
+    for key in data:
+        if key not in ("language", "categories", "phrases"):
+            c.add(f"unknown field '{key}'", key)
+    categories: dict[str, str] = {}
+    raw_cats = data.get("categories") or {}
+    if not isinstance(raw_cats, dict):
+        c.add("categories must be a mapping of id: title", "categories")
+        raw_cats = {}
+    for cid, title in raw_cats.items():
+        if not isinstance(cid, str) or not re.fullmatch(r"[a-z0-9_]+", cid):
+            c.add("category id must be lowercase letters, digits, _", "categories", str(cid))
+        elif not isinstance(title, str) or not title.strip():
+            c.add("category title is empty", "categories", cid)
+        else:
+            categories[cid] = title.strip()
+    raw = data.get("phrases")
+    if not isinstance(raw, list):
+        c.add("`phrases:` must be a list", "phrases")
+        raw = []
+    phrases: list[dict[str, Any]] = []
+    seen: dict[str, int] = {}
+    for n, item in enumerate(raw):
+        parsed = _parse_phrase(c, n, item, seen)
+        if parsed is not None:
+            phrases.append(parsed)
+    return {"categories": categories, "phrases": phrases}, c.problems
+
+
+def _parse_phrase(c: _Collector, n: int, item: Any, seen: dict[str, int]) -> dict[str, Any] | None:
+    line = c.doc.line("phrases", n)
+    if not isinstance(item, dict):
+        c.add("each phrase must be a mapping with id, text, category", "phrases", n)
+        return None
+    pid = item.get("id")
+    if not isinstance(pid, str) or not ID_RE.match(pid):
+        c.add("id must look like category.name ([a-z0-9_.] only)", "phrases", n, "id", field="id")
+        return None
+    if pid in seen:
+        c.add(f"duplicate id (first at line {seen[pid]})", "phrases", n, "id", field=pid)
+        return None
+    seen[pid] = line or 0
+    for key in item:
+        if key not in PHRASE_KEYS:
+            c.add(f"unknown field '{key}'", "phrases", n, key, field=f"{pid}.{key}")
+    text = item.get("text")
+    if not isinstance(text, str) or not text.strip():
+        c.add("text is empty", "phrases", n, "text", field=f"{pid}.text")
+        return None
+    category = item.get("category")
+    if not isinstance(category, str):
+        c.add("category is missing", "phrases", n, field=f"{pid}.category")
+        return None
+    if pid.split(".", 1)[0] != category:
+        c.add(f"id must start with its category '{category}.'", "phrases", n, "id", field=pid)
+    flags = {}
+    for flag in ("urgent", "legal"):
+        value = item.get(flag, False)
+        if not isinstance(value, bool):
+            c.add(f"{flag} must be true or false", "phrases", n, flag, field=f"{pid}.{flag}")
+            value = flag == "legal"  # an unclear legal flag is treated as legal: the safe side
+        flags[flag] = value
+    answer = item.get("answer")
+    if answer is not None and answer not in ANSWERS:
+        c.add(f"answer must be one of {', '.join(ANSWERS)}", "phrases", n, "answer", field=f"{pid}.answer")
+        answer = None
+    notes = item.get("notes")
+    if notes is not None and not isinstance(notes, str):
+        c.add("notes must be text", "phrases", n, "notes", field=f"{pid}.notes")
+        notes = None
+    keywords = item.get("keywords") or []
+    if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
+        c.add("keywords must be a list of words", "phrases", n, "keywords", field=f"{pid}.keywords")
+        keywords = []
+    return {
+        "id": pid,
+        "text": text.strip(),
+        "category": category,
+        "urgent": flags["urgent"],
+        "legal": flags["legal"],
+        "answer": answer,
+        "notes": notes,
+        "keywords": [k.strip() for k in keywords if k.strip()],
+        "line": line,
+        "key": _key(text),
+    }
+
+
+def parse_language(doc: Any, stem: str) -> tuple[dict[str, Any], list[Problem]]:
+    c = _Collector(doc)
+    data = doc.data
+    if not _header(c, data, stem, "translations"):
+        return {"fatal": True}, c.problems
+    for key in data:
+        if key not in ("language", "name", "translations"):
+            c.add(f"unknown field '{key}'", key)
+    name = data.get("name")
+    if not isinstance(name, str) or not name.strip():
+        c.add("missing `name:` (the language's English name)", field="name")
+        name = None
+    raw = data.get("translations")
+    if not isinstance(raw, dict):
+        c.add("`translations:` must be a mapping of phrase id to translation", "translations")
+        raw = {}
+    needs_roman = _script(stem) != "Latn"
+    entries: dict[str, dict[str, Any]] = {}
+    for pid, item in raw.items():
+        parsed = _parse_translation(c, str(pid), item, needs_roman)
+        if parsed is not None:
+            entries[str(pid)] = parsed
+    record = {"name": name.strip() if name else None, "translations": entries, "line": c.doc.line("translations")}
+    return record, c.problems
+
+
+def _parse_translation(c: _Collector, pid: str, item: Any, needs_roman: bool) -> dict[str, Any] | None:
+    key = ("translations", pid)
+    line = c.doc.line(*key)
+    if not isinstance(item, dict):
+        c.add("expected a mapping with text, pronunciation, status", *key, field=pid)
+        return None
+    for k in item:
+        if k not in TRANSLATION_KEYS:
+            c.add(f"unknown field '{k}'", *key, k, field=f"{pid}.{k}")
+    text = item.get("text")
+    if not isinstance(text, str) or not text.strip():
+        c.add("text is empty", *key, "text", field=f"{pid}.text")
+        return None
+    out: dict[str, Any] = {"text": text.strip(), "line": line}
+    for k in ("pronunciation", "romanization", "reviewed_by", "notes"):
+        value = item.get(k)
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            c.add(f"{k} must be non-empty text", *key, k, field=f"{pid}.{k}")
+            value = None
+        out[k] = value.strip() if isinstance(value, str) else None
+    if out["pronunciation"] is None and "pronunciation" not in item:
+        c.add("pronunciation is missing (a respelling an English speaker can read aloud)", *key, field=pid)
+    if needs_roman and out["romanization"] is None and "romanization" not in item:
+        c.add("romanization is missing (required for a non-Latin script)", *key, field=pid)
+    status = item.get("status")
+    if status is None:
+        c.add("status is missing (draft | reviewed | machine); treated as draft", *key, field=f"{pid}.status")
+        status = "draft"
+    elif status not in STATUSES:
+        c.add(f"status must be one of {', '.join(STATUSES)}; entry skipped", *key, "status", field=f"{pid}.status")
+        return None
+    reviewed_on = item.get("reviewed_on")
+    if reviewed_on is not None:
+        reviewed_on = _iso_date(reviewed_on)
+        if reviewed_on is None:
+            c.add("reviewed_on must be a date like 2026-11-20", *key, "reviewed_on", field=f"{pid}.reviewed_on")
+    if status == "reviewed" and (not out["reviewed_by"] or not reviewed_on):
+        c.add("status reviewed needs reviewed_by and reviewed_on; treated as draft", *key, "status", field=pid)
+        status = "draft"
+    out["status"] = status
+    out["reviewed_on"] = reviewed_on
+    out["key"] = _key(out["text"])
+    out["rkey"] = _key(out["romanization"]) if out["romanization"] else ""
+    return out
+
+
+def _iso_date(value: Any) -> str | None:
+    import datetime as dt
+
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+# -- checks that need the English master ----------------------------------------------------------
+
+
+def _cross_check(
+    record: dict[str, Any], path: Path, layer: int, phrases: dict[str, Phrase]
+) -> tuple[list[Translation], list[Problem]]:
+    lang = path.stem
+    problems: list[Problem] = []
+    out: list[Translation] = []
+    source = "packaged" if layer == 0 else "agency"
+    for pid, e in record["translations"].items():
+        phrase = phrases.get(pid)
+        if phrase is None:
+            problems.append(Problem(str(path), e["line"], "unknown phrase id (not in en.yaml)", pid))
+            continue
+        want, got = phrase.placeholders, placeholders(e["text"])
+        if want != got:
+            problems.append(
+                Problem(
+                    str(path),
+                    e["line"],
+                    f"placeholders {_fmt(got)} do not match the English {_fmt(want)}; entry skipped",
+                    f"{pid}.text",
+                )
+            )
+            continue
+        out.append(
+            Translation(
+                phrase_id=pid,
+                lang=lang,
+                text=e["text"],
+                pronunciation=e["pronunciation"],
+                romanization=e["romanization"],
+                status=e["status"],
+                reviewed_by=e["reviewed_by"],
+                reviewed_on=e["reviewed_on"],
+                source=source,
+                notes=e["notes"],
+                file=str(path),
+                line=e["line"] or 0,
+                layer=layer,
+                key=e.get("key", ""),
+                romanization_key=e.get("rkey", ""),
+            )
+        )
+    return out, problems
+
+
+def _fmt(names: frozenset[str]) -> str:
+    return "{" + ", ".join(sorted(names)) + "}" if names else "(none)"
+
+
+def agency_problems(book: Phrasebook | None = None) -> list[Problem]:
+    """Problems found so far in agency files (their broken files/entries were skipped)."""
+    book = book or load()
+    packaged = str(paths.packaged_phrasebooks_dir())
+    return [p for p in book.problems if not p.file.startswith(packaged)]

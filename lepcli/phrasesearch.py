@@ -1,0 +1,333 @@
+"""Find phrases the way officers type them: "r u hurt", "hands up", "need ambulance?", "wher dose it hurt".
+
+Each phrase text (English and every translation) becomes a bag of tokens: case-folded, Latin accents
+dropped, texting shorthand expanded (r -> are, u -> you), English suffixes trimmed (hurts -> hurt), and
+character pairs for scripts written without spaces (Chinese, Japanese, Thai, Khmer, Burmese). A token's
+weight is its rarity within its language, so "you" counts little and "ambulance" a lot; negations count
+extra, so "are you not hurt" is not mistaken for "are you hurt".
+
+Score (0-100) = 65% how much of the query the phrase covers + 35% how much of the phrase the query covers.
+Query words match phrase words exactly, as a prefix (3+ letters: "amb" -> ambulance) or by spelling
+(4+ letters, rapidfuzz ratio >= 75). Keywords from en.yaml count as 85% matches. rapidfuzz is imported
+only when a query word is not an exact word of the phrasebook.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+KEYWORD_FACTOR = 0.85
+PREFIX_SIM = 0.9
+FUZZY_CUTOFF = 75
+NEGATION_BOOST = 1.5
+
+_ABBREV = {
+    "r": "are",
+    "u": "you",
+    "ya": "you",
+    "ur": "your",
+    "yr": "your",
+    "pls": "please",
+    "plz": "please",
+    "pl": "please",
+    "thx": "thanks",
+    "ty": "thank you",
+    "im": "i am",
+    "ive": "i have",
+    "dont": "do not",
+    "doesnt": "does not",
+    "didnt": "did not",
+    "cant": "can not",
+    "cannot": "can not",
+    "wont": "will not",
+    "isnt": "is not",
+    "arent": "are not",
+    "youre": "you are",
+    "whats": "what is",
+    "wheres": "where is",
+    "wat": "what",
+    "wut": "what",
+    "whr": "where",
+    "wpn": "weapon",
+    "wpns": "weapons",
+    "ok": "okay",
+    "k": "okay",
+    "bc": "because",
+    "cuz": "because",
+    "ppl": "people",
+    "dl": "license",
+    "hosp": "hospital",
+    "ems": "ambulance",
+    "911": "911",
+}
+_NEGATIONS = frozenset({"not", "no", "never", "nothing", "nobody"})
+# English function words: rarity in 161 short phrases overrates them, so they get a fixed small weight.
+_STOPWORDS = frozenset(
+    "a an the and or of to in on at for with by from is are am be was were been do doe does did please "
+    "any some this that it there".split()
+)
+STOPWORD_WEIGHT = 0.2
+# Words officers type for words the phrasebook uses (query side only; both directions listed).
+_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "kid": ("child", "children"),
+    "child": ("kid",),
+    "son": ("child",),
+    "daughter": ("child",),
+    "cop": ("police", "officer"),
+    "vehicle": ("car",),
+    "truck": ("car",),
+    "gun": ("weapon",),
+    "knife": ("weapon",),
+    "firearm": ("weapon",),
+    "injured": ("hurt",),
+    "injury": ("hurt",),
+    "pain": ("hurt",),
+    "breathe": ("breath", "breathing"),
+    "medic": ("ambulance",),
+    "paramedic": ("ambulance",),
+    "attorney": ("lawyer",),
+    "identification": ("id",),
+    "translator": ("interpreter",),
+    "translate": ("interpreter",),
+    "leave": ("go",),
+    "bathroom": ("restroom",),
+    "toilet": ("restroom",),
+    "robbed": ("stolen",),
+    "rob": ("stolen",),
+    "steal": ("stolen",),
+    "stole": ("stolen",),
+    "scared": ("afraid",),
+    "missing": ("lost",),
+    "drunk": ("alcohol",),
+}
+SYNONYM_SIM = 0.85
+_PUNCT = (
+    '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~¡¿«»“”„‟‹›…—–·•。、，！？：；「」『』（）【】〈〉《》〔〕・～।॥؟،؛۔٪፣፤፥፦፧፨၊။។៕៖'
+)
+_TABLE: dict[int, str | None] = {ord(c): " " for c in _PUNCT}
+_TABLE.update({ord(c): None for c in "'’‘`´-\u00ad\u200b\u200c\u200d"})
+
+
+def _no_space_script(ch: str) -> bool:
+    o = ord(ch)
+    return (
+        0x3040 <= o <= 0x30FF  # kana
+        or 0x3400 <= o <= 0x9FFF  # CJK ideographs
+        or 0xF900 <= o <= 0xFAFF
+        or 0x0E00 <= o <= 0x0EFF  # Thai, Lao
+        or 0x1000 <= o <= 0x109F  # Myanmar
+        or 0x1780 <= o <= 0x17FF  # Khmer
+    )
+
+
+def _fold(token: str) -> str:
+    """Drop accents from Latin-script words (está -> esta, thương -> thuong); leave other scripts alone."""
+    if token.isascii():
+        return token
+    decomposed = unicodedata.normalize("NFKD", token)
+    base = [ch for ch in decomposed if not unicodedata.combining(ch)]
+    if all(ord(ch) < 0x250 for ch in base):
+        return "".join(base).replace("đ", "d").replace("ß", "ss").replace("ø", "o").replace("ł", "l")
+    return unicodedata.normalize("NFC", token)
+
+
+def _stem(token: str) -> str:
+    """Trim common English endings so hurts/hurt and bleeding/bleed meet; other Latin words barely change."""
+    n = len(token)
+    if n > 5 and token.endswith("ing"):
+        return token[:-3]
+    if n > 4 and token.endswith("ed"):
+        return token[:-2]
+    if n > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
+        return token[:-1]
+    return token
+
+
+def tokens(text: str) -> list[str]:
+    """Matching tokens of a phrase or a query (see module doc)."""
+    out: list[str] = []
+    for raw in text.casefold().translate(_TABLE).split():
+        expanded = _ABBREV.get(raw)
+        if expanded is not None:
+            out.extend(expanded.split())
+            continue
+        if any(_no_space_script(ch) for ch in raw):
+            out.extend(_pieces(raw))
+            continue
+        word = _fold(raw)
+        out.append(_stem(word) if word.isascii() else word)
+    return out
+
+
+def _pieces(raw: str) -> list[str]:
+    """Character pairs for runs of a script written without spaces; other runs stay whole words."""
+    out: list[str] = []
+    run = ""
+    other = ""
+    for ch in raw:
+        if _no_space_script(ch):
+            if other:
+                out.append(_fold(other))
+                other = ""
+            run += ch
+        else:
+            if run:
+                out.extend(_pairs(run))
+                run = ""
+            other += ch
+    if run:
+        out.extend(_pairs(run))
+    if other:
+        out.append(_fold(other))
+    return out
+
+
+def _pairs(run: str) -> list[str]:
+    return [run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+def key(text: str) -> str:
+    """Exact-match key: the token sequence ("Are you hurt?" == "are u hurt")."""
+    return " ".join(tokens(text))
+
+
+@dataclass
+class Doc:
+    lang: str
+    phrase_id: str
+    text: str
+    weights: dict[str, float]  # text token -> weight
+    total: float
+
+
+@dataclass
+class Match:
+    lang: str
+    phrase_id: str
+    text: str
+    score: float
+    query_cover: float
+    phrase_cover: float
+
+
+class Index:
+    """Token index over (language, phrase) texts; build once per phrasebook and language set."""
+
+    def __init__(self, entries: list[tuple[str, str, str, tuple[str, ...]]]) -> None:
+        # entries: (lang, phrase_id, text, keywords)
+        tokenized = [
+            (lang, pid, text, tokens(text), [t for k in kws for t in tokens(k)]) for lang, pid, text, kws in entries
+        ]
+        df: dict[str, dict[str, int]] = {}
+        count: dict[str, int] = {}
+        for lang, _pid, _text, toks, kw in tokenized:
+            count[lang] = count.get(lang, 0) + 1
+            bucket = df.setdefault(lang, {})
+            for t in {*toks, *kw}:
+                bucket[t] = bucket.get(t, 0) + 1
+        self.weight: dict[str, dict[str, float]] = {}
+        for lang, bucket in df.items():
+            n = count[lang]
+            norm = math.log((n + 1) / 1.5) if n > 1 else 1.0
+            self.weight[lang] = {
+                t: STOPWORD_WEIGHT if t in _STOPWORDS else max(0.15, min(1.0, math.log((n + 1) / (d + 0.5)) / norm))
+                for t, d in bucket.items()
+            }
+        self.docs: list[Doc] = []
+        self.postings: dict[str, list[tuple[int, bool]]] = {}
+        self.exact: dict[tuple[str, str], int] = {}
+        for lang, pid, text, toks, kw in tokenized:
+            w = self.weight[lang]
+            weights = {t: w[t] for t in toks}
+            n = len(self.docs)
+            self.docs.append(Doc(lang, pid, text, weights, sum(weights.values()) or 1.0))
+            self.exact.setdefault((lang, " ".join(toks)), n)
+            for t in weights:
+                self.postings.setdefault(t, []).append((n, True))
+            for t in set(kw) - set(weights):
+                self.postings.setdefault(t, []).append((n, False))
+        self.vocab = sorted(self.postings)
+
+    def exact_match(self, query: str, langs: set[str] | None = None) -> list[int]:
+        k = key(query)
+        return [n for (lang, doc_key), n in self.exact.items() if doc_key == k and (langs is None or lang in langs)]
+
+    def similar_tokens(self, q: str) -> list[tuple[str, float]]:
+        """Phrasebook tokens that ``q`` may mean: itself, words it starts, words spelt like it."""
+        found: dict[str, float] = {}
+        if q in self.postings:
+            found[q] = 1.0
+        if len(q) >= 3 and not _no_space_script(q[0]):
+            i = bisect.bisect_left(self.vocab, q)
+            while i < len(self.vocab) and self.vocab[i].startswith(q):
+                found.setdefault(self.vocab[i], PREFIX_SIM)
+                i += 1
+        for syn in _SYNONYMS.get(q, ()):
+            s = _stem(syn)
+            if s in self.postings and found.get(s, 0.0) < SYNONYM_SIM:
+                found[s] = SYNONYM_SIM
+        if len(q) >= 4 and not _no_space_script(q[0]):
+            from rapidfuzz import fuzz, process
+
+            for cand, ratio, _i in process.extract(
+                q, self.vocab, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=20
+            ):
+                sim = min(0.95, (ratio / 100.0) ** 1.5)
+                if sim > found.get(cand, 0.0):
+                    found[cand] = sim
+        return sorted(found.items(), key=lambda kv: -kv[1])
+
+    def search(self, query: str, *, allowed: Any = None, strict: bool = False) -> list[Match]:
+        """Every document sharing something with ``query``; ``allowed(doc) -> bool`` filters.
+
+        ``strict`` (translation): a negation in the query that the phrase lacks weighs extra, so
+        "are you not hurt" stays far from "Are you hurt?".
+        """
+        qtoks = list(dict.fromkeys(tokens(query)))
+        if not qtoks:
+            return []
+        similar = {q: self.similar_tokens(q) for q in qtoks}
+        best_q: dict[int, dict[str, float]] = {}
+        best_t: dict[int, dict[str, float]] = {}
+        for q, cands in similar.items():
+            for t, sim in cands:
+                for n, in_text in self.postings[t]:
+                    if allowed is not None and not allowed(self.docs[n]):
+                        continue
+                    s = sim if in_text else sim * KEYWORD_FACTOR
+                    bq = best_q.setdefault(n, {})
+                    if s > bq.get(q, 0.0):
+                        bq[q] = s
+                    if in_text:
+                        bt = best_t.setdefault(n, {})
+                        if sim > bt.get(t, 0.0):
+                            bt[t] = sim
+        qweights: dict[str, dict[str, float]] = {}
+        exact = self.exact_match(query)
+        out = []
+        for n, bq in best_q.items():
+            doc = self.docs[n]
+            qw = qweights.get(doc.lang)
+            if qw is None:
+                qw = qweights[doc.lang] = self._query_weights(doc.lang, similar, strict)
+            q_cover = sum(qw[q] * bq.get(q, 0.0) for q in qtoks) / sum(qw.values())
+            bt = best_t.get(n, {})
+            p_cover = sum(doc.weights[t] * s for t, s in bt.items()) / doc.total
+            score = 100.0 if n in exact else 100.0 * (0.65 * q_cover + 0.35 * p_cover)
+            out.append(Match(doc.lang, doc.phrase_id, doc.text, round(score, 1), q_cover, p_cover))
+        return out
+
+    def _query_weights(self, lang: str, similar: dict[str, list[tuple[str, float]]], strict: bool) -> dict[str, float]:
+        """A query word weighs what the phrasebook word it matches weighs; an unknown word weighs 1."""
+        w = self.weight.get(lang, {})
+        out = {}
+        for q, cands in similar.items():
+            weight = next((w[t] for t, _s in cands if t in w), None)
+            if weight is None:
+                weight = STOPWORD_WEIGHT if q in _STOPWORDS else 1.0
+            out[q] = weight * NEGATION_BOOST if strict and q in _NEGATIONS else weight
+        return out

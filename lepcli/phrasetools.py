@@ -1,0 +1,515 @@
+"""What `lep phrase ...` shows: search, show, list, coverage and check over the merged phrasebook.
+
+Library code: each function returns a result with ``to_json()`` and ``to_view()``; nothing prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lepcli import output, paths
+from lepcli import phrasebook as pb
+from lepcli.errors import BadInput, NotFound, Unavailable
+
+MIN_SCORE = 30.0  # below this a "hit" shares little more than a common word
+
+
+def _category(book: pb.Phrasebook, category: str | None) -> str | None:
+    if category is None:
+        return None
+    if category in book.categories:
+        return category
+    folded = category.strip().casefold()
+    for cid, title in book.categories.items():
+        if folded in (cid, title.casefold()) or title.casefold().startswith(folded):
+            return cid
+    raise NotFound(
+        f"no category '{category}'",
+        hint="categories: " + ", ".join(book.categories),
+        suggestions=list(book.categories),
+    )
+
+
+def require_language(book: pb.Phrasebook, lang: str) -> None:
+    """Raise Unavailable (exit 6) when ``lang`` has no phrasebook file at all."""
+    if lang != pb.MASTER and not book.has_language(lang):
+        from lepcli import languages
+
+        name = languages.get(lang).name
+        raise Unavailable(
+            f"no phrasebook for {name} ({lang})",
+            hint=_interpreter_hint(lang) + f"   ·   phrasebooks exist for: {', '.join(book.languages())}",
+        )
+
+
+def _interpreter_hint(lang: str) -> str:
+    from lepcli.lines import interpreter_pointer
+
+    pointer = interpreter_pointer(lang)
+    return pointer or "use your agency's telephone interpreter line (see: lep lines)"
+
+
+def _translation_json(t: pb.Translation | None) -> dict[str, Any] | None:
+    return t.to_json() if t is not None else None
+
+
+def _legal_note(phrase: pb.Phrase, t: pb.Translation | None) -> output.Note | None:
+    if phrase.legal and (t is None or not t.reviewed):
+        return output.Note(
+            "legal content (rights, consent, statements, victim interviews): use a qualified interpreter, "
+            "not an unreviewed translation",
+            tone="danger",
+            label="LEGAL",
+        )
+    return None
+
+
+# -- search ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class PhraseHit:
+    phrase: pb.Phrase
+    score: float
+    matched_lang: str
+    matched_text: str
+    translation: pb.Translation | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.phrase.id,
+            "score": self.score,
+            "text": self.phrase.text,
+            "category": self.phrase.category,
+            "urgent": self.phrase.urgent,
+            "legal": self.phrase.legal,
+            "matched_lang": self.matched_lang,
+            "matched_text": self.matched_text,
+            "translation": _translation_json(self.translation),
+        }
+
+
+@dataclass
+class SearchResult:
+    hits: list[PhraseHit]
+    lang: str | None
+    category: str | None
+    languages_searched: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "lang": self.lang,
+            "category": self.category,
+            "languages_searched": self.languages_searched,
+            "hits": [h.to_json() for h in self.hits],
+        }
+
+    def to_view(self) -> output.View:
+        columns = ["score", "id", "English"]
+        if self.lang:
+            columns += [self.lang, "status"]
+        rows = []
+        for h in self.hits:
+            row = [f"{h.score:.0f}", h.phrase.id + (" ⚖" if h.phrase.legal else ""), h.phrase.text]
+            if self.lang:
+                t = h.translation
+                row += [t.text, t.status] if t else ["(not translated)", ""]
+            elif h.matched_lang != pb.MASTER:
+                row[2] += f"   [{h.matched_lang}: {h.matched_text}]"
+            rows.append(row)
+        view = output.View(
+            [output.Title(f"{len(self.hits)} phrases", f"searched English and {self.languages_searched - 1} languages")]
+        )
+        view.add(output.Table(columns, rows))
+        if any(h.phrase.legal for h in self.hits):
+            view.add(output.Note("⚖ legal phrase: only a reviewed translation may be used", tone="warn"))
+        view.add(output.Note("lep phrase show ID --lang CODE   ·   lep translate TEXT --to CODE", tone="muted"))
+        return view
+
+
+def search(query: str, *, category: str | None = None, lang: str | None = None, limit: int = 10) -> SearchResult:
+    """Phrases matching ``query`` (English or any phrasebook language), best first."""
+    book = pb.load()
+    cat = _category(book, category)
+    if lang is not None:
+        require_language(book, lang)
+    langs = frozenset({pb.MASTER, lang} if lang else {pb.MASTER, *book.languages()})
+    from lepcli import phrasesearch
+
+    if not phrasesearch.tokens(query):
+        raise BadInput("nothing to search for", hint="type a few words, e.g. lep phrase search 'need ambulance'")
+    index = book.index(langs)
+    allowed = None if cat is None else (lambda doc: book.phrase(doc.phrase_id).category == cat)
+    best: dict[str, phrasesearch.Match] = {}
+    for m in index.search(query, allowed=allowed):
+        if m.score >= MIN_SCORE and (m.phrase_id not in best or _better(m, best[m.phrase_id])):
+            best[m.phrase_id] = m
+    order = {p.id: n for n, p in enumerate(book.phrases)}
+    ranked = sorted(best.values(), key=lambda m: (-m.score, -m.phrase_cover, order[m.phrase_id]))[: max(1, limit)]
+    if not ranked:
+        raise NotFound(
+            "no phrase matches",
+            hint="try other or fewer words, or browse: lep phrase list" + (f" --category {cat}" if cat else ""),
+        )
+    hits = [
+        PhraseHit(
+            book.phrase(m.phrase_id),
+            m.score,
+            m.lang,
+            m.text,
+            book.translation(m.phrase_id, lang) if lang and lang != pb.MASTER else None,
+        )
+        for m in ranked
+    ]
+    return SearchResult(hits, lang, cat, len(langs))
+
+
+def _better(a: Any, b: Any) -> bool:
+    return (a.score, a.lang == pb.MASTER) > (b.score, b.lang == pb.MASTER)
+
+
+# -- show ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class PhraseDetail:
+    phrase: pb.Phrase
+    category_title: str
+    translations: list[pb.Translation]
+    missing: list[str]
+    lang: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "phrase": self.phrase.to_json(),
+            "translations": [t.to_json() for t in self.translations],
+            "missing": self.missing,
+        }
+
+    def to_view(self) -> output.View:
+        p = self.phrase
+        view = output.View([output.Title(p.text, f"{p.id}  ·  {self.category_title}")])
+        facts = [("urgent", "yes" if p.urgent else "no"), ("legal", "YES" if p.legal else "no")]
+        if p.answer:
+            facts.append(("answer by", p.answer))
+        if p.notes:
+            facts.append(("notes", p.notes))
+        if p.source != "packaged":
+            facts.append(("from", f"agency file {p.file}"))
+        view.add(output.Fields(facts))
+        if self.lang is not None:
+            t = self.translations[0] if self.translations else None
+            if t is None:
+                view.add(output.Note(f"no {self.lang} translation of this phrase yet", tone="warn"))
+            else:
+                note = _legal_note(p, t)
+                if note:
+                    view.add(note)
+                view.add(output.Big(t.text, t.pronunciation and f"say: {t.pronunciation}"))
+                extra = [("romanization", t.romanization)] if t.romanization else []
+                if t.notes:
+                    extra.append(("translator note", t.notes))
+                if t.reviewed:
+                    extra.append(("reviewed", f"{t.reviewed_by}, {t.reviewed_on}"))
+                if extra:
+                    view.add(output.Fields([(k, v) for k, v in extra if v]))
+                view.add(output.Note(t.label, tone="ok" if t.reviewed else "warn", label=t.status.upper()))
+            return view
+        rows = [[t.lang, t.text, t.pronunciation or "", t.status] for t in self.translations]
+        view.add(output.Table(["lang", "translation", "say", "status"], rows))
+        if self.missing:
+            view.add(output.Note(", ".join(self.missing), tone="muted", label="not translated in"))
+        note = _legal_note(p, None)
+        if note:
+            view.add(note)
+        return view
+
+
+def show(phrase_id: str, *, lang: str | None = None) -> PhraseDetail:
+    book = pb.load()
+    phrase = book.phrase(phrase_id.strip())
+    if lang is not None and lang != pb.MASTER:
+        require_language(book, lang)
+        t = book.translation(phrase.id, lang)
+        return PhraseDetail(phrase, book.categories[phrase.category], [t] if t else [], [] if t else [lang], lang)
+    found, missing = [], []
+    for code in book.languages():
+        t = book.translation(phrase.id, code)
+        if t is None:
+            missing.append(code)
+        else:
+            found.append(t)
+    return PhraseDetail(phrase, book.categories[phrase.category], found, missing, None)
+
+
+# -- list ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class PhraseList:
+    rows: list[tuple[pb.Phrase, pb.Translation | None]]
+    categories: dict[str, str]
+    lang: str | None
+    category: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "lang": self.lang,
+            "category": self.category,
+            "categories": self.categories,
+            "phrases": [
+                {**p.to_json(), "translation": _translation_json(t) if self.lang else None} for p, t in self.rows
+            ],
+        }
+
+    def to_view(self) -> output.View:
+        view = output.View()
+        title = self.categories[self.category] if self.category else "All phrases"
+        view.add(output.Title(title, f"{len(self.rows)} phrases" + (f"  ·  {self.lang}" if self.lang else "")))
+        by_cat: dict[str, list[list[str]]] = {}
+        for p, t in self.rows:
+            flags = ("!" if p.urgent else "") + ("⚖" if p.legal else "")
+            row = [p.id, flags, p.text]
+            if self.lang:
+                row += [t.text, t.status] if t else ["(not translated)", ""]
+            by_cat.setdefault(p.category, []).append(row)
+        columns = ["id", "", "English"] + ([self.lang, "status"] if self.lang else [])
+        for cid, rows in by_cat.items():
+            view.add(output.Table(columns, rows, title=self.categories[cid]))
+        view.add(output.Note("! urgent   ⚖ legal: only a reviewed translation may be used", tone="muted"))
+        return view
+
+
+def listing(*, category: str | None = None, lang: str | None = None, urgent: bool = False) -> PhraseList:
+    book = pb.load()
+    cat = _category(book, category)
+    if lang == pb.MASTER:
+        lang = None
+    if lang is not None:
+        require_language(book, lang)
+    rows = [
+        (p, book.translation(p.id, lang) if lang else None) for p in book.in_category(cat) if p.urgent or not urgent
+    ]
+    return PhraseList(rows, book.categories, lang, cat)
+
+
+# -- lep phrase check ------------------------------------------------------------------------------
+
+
+@dataclass
+class CheckReport:
+    files: list[dict[str, Any]] = field(default_factory=list)  # file, language, layer, entries
+    problems: list[pb.Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[pb.Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "errors": len(self.errors),
+            "warnings": len(self.problems) - len(self.errors),
+            "files": self.files,
+            "problems": [p.to_json() for p in self.problems],
+        }
+
+    def to_view(self) -> Any:
+        from lepcli import output
+
+        view = output.View()
+        view.add(output.Title("Phrasebook check", f"{len(self.files)} files"))
+        for p in self.problems:
+            view.add(output.Text(f"{p.severity}: {p}"))
+        if self.ok:
+            warn = len(self.problems)
+            view.add(output.Note(f"all phrasebooks are valid{f' ({warn} warnings)' if warn else ''}", tone="ok"))
+        else:
+            view.add(output.Note(f"{len(self.errors)} errors", tone="danger", label="FAILED"))
+        return view
+
+
+def check() -> CheckReport:
+    """Validate every phrasebook file (packaged and agency) from scratch, without the cache."""
+    report = CheckReport()
+    master: dict[str, pb.Phrase] = {}
+    categories: dict[str, str] = {}
+    text_layer: dict[str, int] = {}
+    listing = [(layer, pb._yaml_files(folder)) for layer, folder in pb._folders()]
+    masters = [(layer, path) for layer, files in listing for stem, path, _s, _m in files if stem == pb.MASTER]
+    if not any(layer == 0 for layer, _ in masters):
+        report.problems.append(pb.Problem(str(paths.packaged_phrasebooks_dir() / "en.yaml"), None, "file not found"))
+    for layer, path in masters:
+        record, problems = pb._parse_file(path, pb.MASTER)
+        report.problems.extend(problems)
+        report.files.append(_file_entry(path, pb.MASTER, layer, len(record.get("phrases", []))))
+        if record.get("fatal"):
+            continue
+        pb._merge_master(record, path, layer, master, categories, text_layer, report.problems)
+        if layer == 0:
+            _check_packaged_master(record, path, report.problems)
+    for layer, files in listing:
+        for stem, path, _s, _m in files:
+            if stem == pb.MASTER or stem in pb.NOT_LANGUAGE_FILES:
+                continue
+            if not pb._known_code(stem):
+                report.problems.append(pb.Problem(str(path), None, pb._unknown_code_message(stem)))
+                continue
+            record, problems = pb._parse_file(path, stem)
+            report.problems.extend(problems)
+            report.files.append(_file_entry(path, stem, layer, len(record.get("translations", {}))))
+            if record.get("fatal"):
+                continue
+            _entries, cross = pb._cross_check(record, path, layer, master)
+            report.problems.extend(cross)
+            if layer == 0:
+                _check_missing(record, path, stem, master, report.problems)
+    report.problems.sort(key=lambda p: (p.file, p.line or 0))
+    return report
+
+
+def _file_entry(path: Path, lang: str, layer: int, entries: int) -> dict[str, Any]:
+    return {"file": str(path), "language": lang, "source": "packaged" if layer == 0 else "agency", "entries": entries}
+
+
+def _check_packaged_master(record: dict[str, Any], path: Path, problems: list[pb.Problem]) -> None:
+    urgent = sum(1 for p in record["phrases"] if p["urgent"])
+    if urgent != pb.URGENT_COUNT:
+        problems.append(
+            pb.Problem(str(path), None, f"{urgent} phrases are urgent; the package needs exactly {pb.URGENT_COUNT}")
+        )
+    if len(record["categories"]) < pb.MIN_CATEGORIES:
+        problems.append(
+            pb.Problem(str(path), None, f"only {len(record['categories'])} categories (need {pb.MIN_CATEGORIES})")
+        )
+
+
+def _check_missing(
+    record: dict[str, Any], path: Path, lang: str, master: dict[str, pb.Phrase], problems: list[pb.Problem]
+) -> None:
+    have = record["translations"]
+    head = record.get("line")  # missing entries have no line of their own: point at `translations:`
+    for p in master.values():
+        if p.urgent and p.source == "packaged" and p.id not in have:
+            problems.append(pb.Problem(str(path), head, "urgent phrase not translated", p.id))
+    if lang in pb.FULL_LANGUAGES:
+        missing = [p.id for p in master.values() if not p.urgent and p.source == "packaged" and p.id not in have]
+        if missing:
+            shown = ", ".join(missing[:8]) + (", ..." if len(missing) > 8 else "")
+            problems.append(
+                pb.Problem(
+                    str(path), head, f"{len(missing)} phrases not translated (a full language needs all): {shown}"
+                )
+            )
+
+
+# -- coverage --------------------------------------------------------------------------------------
+
+
+@dataclass
+class LanguageCoverage:
+    code: str
+    name: str
+    translated: int
+    reviewed: int
+    urgent: int
+    legal_reviewed: int
+    total: int
+    urgent_total: int
+    legal_total: int
+    sources: list[str]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "translated": self.translated,
+            "total": self.total,
+            "translated_pct": _pct(self.translated, self.total),
+            "reviewed": self.reviewed,
+            "reviewed_pct": _pct(self.reviewed, self.total),
+            "urgent": self.urgent,
+            "urgent_total": self.urgent_total,
+            "legal_reviewed": self.legal_reviewed,
+            "legal_total": self.legal_total,
+            "legal_reviewed_pct": _pct(self.legal_reviewed, self.legal_total),
+            "full": self.translated == self.total,
+            "sources": self.sources,
+        }
+
+
+def _pct(n: int, d: int) -> float:
+    return round(100.0 * n / d, 1) if d else 0.0
+
+
+@dataclass
+class CoverageReport:
+    languages: list[LanguageCoverage]
+    total: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"phrases": self.total, "languages": [c.to_json() for c in self.languages]}
+
+    def to_view(self) -> Any:
+        from lepcli import output
+
+        rows = []
+        for c in self.languages:
+            j = c.to_json()
+            rows.append(
+                [
+                    c.code,
+                    c.name,
+                    f"{j['translated_pct']:.0f}%",
+                    f"{c.urgent}/{c.urgent_total}",
+                    f"{j['reviewed_pct']:.0f}%",
+                    f"{c.legal_reviewed}/{c.legal_total}",
+                    ", ".join(c.sources),
+                ]
+            )
+        view = output.View()
+        view.add(output.Title("Phrasebook coverage", f"{self.total} English phrases"))
+        view.add(output.Table(["code", "language", "translated", "urgent", "reviewed", "legal reviewed", "from"], rows))
+        view.add(
+            output.Note(
+                "Only reviewed translations of legal phrases may be used as the answer; "
+                "for the rest, call the interpreter line.",
+                tone="muted",
+            )
+        )
+        return view
+
+
+def coverage(book: pb.Phrasebook | None = None) -> CoverageReport:
+    from lepcli import languages
+
+    book = book or pb.load()
+    total = len(book.phrases)
+    urgent_ids = {p.id for p in book.phrases if p.urgent}
+    legal_ids = {p.id for p in book.phrases if p.legal}
+    out = []
+    for code in book.languages():
+        tr = book.translations(code)
+        lang = languages.get(code)
+        out.append(
+            LanguageCoverage(
+                code=code,
+                name=book.name(code) or lang.name,
+                translated=len(tr),
+                reviewed=sum(1 for t in tr.values() if t.reviewed),
+                urgent=sum(1 for pid in tr if pid in urgent_ids),
+                legal_reviewed=sum(1 for pid, t in tr.items() if pid in legal_ids and t.reviewed),
+                total=total,
+                urgent_total=len(urgent_ids),
+                legal_total=len(legal_ids),
+                sources=sorted({t.source for t in tr.values()}),
+            )
+        )
+    out.sort(key=lambda c: (languages.get(c.code).rank or 10_000, c.code))
+    return CoverageReport(out, total)

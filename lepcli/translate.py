@@ -1,0 +1,413 @@
+"""`lep translate`: the tiered answer. Never blurs the tiers, always says which one answered.
+
+Tier 1, phrasebook: the typed text matches a phrase (exactly, or closely enough: score >= MATCH_SCORE),
+  in English or, for the reverse direction, in any phrasebook language. The answer is the phrasebook
+  translation with its pronunciation, romanization and status (REVIEWED / DRAFT / MACHINE).
+  Legal phrases (rights, consent to search, statements, victim interviews): a reviewed translation is
+  the answer; a draft one is shown only under a LEGAL warning to use the interpreter line instead;
+  no translation at all is REFUSED (exit 7): legal text is never machine-translated.
+Tier 2, machine translation (``lepcli.mt``): only when no phrase matches and ``looks_legal`` is false.
+  No model: Unavailable (exit 6) with the interpreter line.
+Tier 3, the interpreter line (``lepcli.lines.interpreter_pointer``) is named whenever the answer is
+  not a reviewed translation.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from lepcli import phrasebook as pb
+from lepcli.errors import BadInput, Refused, Unavailable
+
+MATCH_SCORE = 80.0  # tier 1 answers only at or above this score (0-100) ...
+MATCH_COVER = 0.75  # ... and when the phrase accounts for this much of what was typed
+SUGGEST_SCORE = 45.0
+
+# Legal-risk wording: rights/Miranda, consent to search, statements, arrest, victim interviews.
+# English first (officers type English), plus the words most often typed in Spanish.
+_LEGAL_PATTERNS = [
+    r"\bmiranda\b",
+    r"\bright(s)? to (remain silent|an? (attorney|lawyer)|counsel|refuse|silence)\b",
+    r"\bremain silent\b",
+    r"\b(used|held) against (you|him|her|them)\b",
+    r"\b(attorney|lawyer|counsel|public defender)\b",
+    r"\bwaive(r|s|d)?\b",
+    r"\bconsent\b",
+    r"\b(may|can|could|do you mind if|let) (i|we|me|us) (search|look (in|inside|through|into)|check|go through)\b",
+    r"\bpermission to (search|look|enter|come in)\b",
+    r"\bsearch (you|your|the (car|vehicle|house|home|bag|room|trunk))\b",
+    r"\b(written |recorded |sworn )?statement\b",
+    r"\b(confess|confession|admit(s|ted)? (it|to)|testify|testimony|plead|plea|guilty)\b",
+    r"\b(under arrest|arresting you|you are arrested|detained|detention|custody)\b",
+    r"\binterview\b",
+    r"\b(rape|raped|sexual(ly)?|molest(ed)?|sodomy|touched you)\b",
+    r"\bsign (this|here) .*(admit|agree|waive)",
+    # Spanish
+    r"\b(derecho a guardar silencio|guardar silencio|abogado|abogada|declaraci[oó]n|consentimiento)\b",
+    r"\b(puedo|podemos) (registrar|revisar|buscar)\b",
+    r"\b(arrestado|arrestada|detenido|detenida|bajo arresto|confesi[oó]n|culpable)\b",
+]
+
+
+@functools.cache
+def _legal_re() -> re.Pattern[str]:
+    return re.compile("|".join(_LEGAL_PATTERNS), re.IGNORECASE)  # compiled on first use: ~1.5 ms
+
+
+def looks_legal(text: str) -> bool:
+    """True when ``text`` reads like rights, consent to search, a statement or a victim interview."""
+    return bool(_legal_re().search(text.replace("’", "'")))
+
+
+@dataclass
+class TranslationAnswer:
+    tier: str  # phrasebook | machine
+    source: str  # language of the typed text (as matched or assumed)
+    target: str
+    target_name: str
+    text: str
+    status: str  # reviewed | draft | machine
+    pronunciation: str | None = None
+    romanization: str | None = None
+    reviewed_by: str | None = None
+    reviewed_on: str | None = None
+    notes: str | None = None
+    phrase: pb.Phrase | None = None
+    score: float | None = None
+    matched_lang: str | None = None
+    matched_text: str | None = None
+    legal_warning: bool = False
+    warnings: list[str] = field(default_factory=list)
+    interpreter: str | None = None
+    suggestions: list[tuple[str, str, float]] = field(default_factory=list)  # id, English, score
+    rtl: bool = False
+
+    @property
+    def label(self) -> str:
+        return pb.STATUS_LABELS[self.status]
+
+    def to_json(self) -> dict[str, Any]:
+        p = self.phrase
+        return {
+            "tier": self.tier,
+            "source": self.source,
+            "target": self.target,
+            "target_name": self.target_name,
+            "text": self.text,
+            "pronunciation": self.pronunciation,
+            "romanization": self.romanization,
+            "status": self.status,
+            "label": self.label,
+            "reviewed_by": self.reviewed_by,
+            "reviewed_on": self.reviewed_on,
+            "notes": self.notes,
+            "phrase": None
+            if p is None
+            else {"id": p.id, "text": p.text, "category": p.category, "urgent": p.urgent, "legal": p.legal},
+            "score": self.score,
+            "matched_lang": self.matched_lang,
+            "matched_text": self.matched_text,
+            "legal_warning": self.legal_warning,
+            "warnings": self.warnings,
+            "interpreter": self.interpreter,
+            "suggestions": [{"id": i, "text": t, "score": s} for i, t, s in self.suggestions],
+            "rtl": self.rtl,
+        }
+
+    def to_view(self) -> Any:
+        from lepcli import output
+
+        view = output.View()
+        sub = "machine translation" if self.tier == "machine" else "phrasebook"
+        if self.phrase is not None:
+            sub = f"phrasebook match ({self.score:.0f}): {self.phrase.text}"
+            if self.matched_lang and self.matched_lang != pb.MASTER and self.matched_text:
+                sub += f"   [matched {self.matched_lang}: {self.matched_text}]"
+        view.add(output.Title(f"{self.target_name} ({self.target})", sub))
+        if self.legal_warning:
+            view.add(
+                output.Note(
+                    "legal content and this translation is NOT reviewed: do not rely on it for rights, consent "
+                    "or statements. Use the interpreter line.",
+                    tone="danger",
+                    label="LEGAL",
+                )
+            )
+        view.add(output.Big(self.text, f"say: {self.pronunciation}" if self.pronunciation else None))
+        fields = []
+        if self.romanization:
+            fields.append(("romanization", self.romanization))
+        if self.phrase is not None:
+            fields.append(("phrase", self.phrase.id))
+        if self.status == "reviewed" and self.reviewed_by:
+            fields.append(("reviewed by", f"{self.reviewed_by}, {self.reviewed_on}"))
+        if self.notes:
+            fields.append(("note", self.notes))
+        if fields:
+            view.add(output.Fields(fields))
+        sure = self.status == "reviewed" and not self.legal_warning
+        view.add(output.Note(self.label, tone="ok" if sure else "warn", label="status"))
+        for w in self.warnings:
+            view.add(output.Note(w, tone="warn", label="note"))
+        if self.interpreter:
+            view.add(
+                output.Note(self.interpreter, tone="danger" if self.legal_warning else "info", label="interpreter")
+            )
+        if self.suggestions:
+            listed = "; ".join(f"{t} ({i})" for i, t, _s in self.suggestions)
+            view.add(output.Note(listed, tone="muted", label="close phrases"))
+        return view
+
+
+def interpreter_line(code: str) -> str:
+    """The interpreter line to call for ``code`` (tier 3), or a generic pointer when none is configured."""
+    from lepcli import lines
+
+    pointer = lines.interpreter_pointer(code)
+    if pointer:
+        return pointer
+    return f"call your agency's telephone interpreter line (see: lep lines {code}); never use children or bystanders"
+
+
+@dataclass
+class _Found:
+    phrase: pb.Phrase
+    score: float
+    lang: str
+    text: str
+    fill: dict[str, str]
+
+
+def translate(text: str, target: str, source: str | None = "en") -> TranslationAnswer:
+    """Translate ``text`` into ``target`` (codes as lepcli.languages uses them); see module doc.
+
+    ``source=None`` means any language: English first, then every phrasebook language.
+    """
+    from lepcli import languages, textinput
+
+    text = textinput.vet(text, what="text to translate")
+    if source == target:
+        raise BadInput(f"source and target are the same language ({target})", hint="use --to for the other language")
+    book = pb.load()
+    lang = languages.get(target)
+    found, near = _find(book, text, target, source)
+    if found is not None:
+        return _from_phrase(book, found, lang, near)
+    if looks_legal(text):
+        raise Refused(
+            "this reads like rights, consent to search, a statement or a victim interview: "
+            "it is never machine-translated and no reviewed phrase matches it",
+            hint=f"use a qualified {lang.name} interpreter: {interpreter_line(target)}",
+        )
+    src = source or _guess_source(text, target)
+    return _machine(text, src, lang, near, phrase=None)
+
+
+def _find(book: pb.Phrasebook, text: str, target: str, source: str | None) -> tuple[_Found | None, list[_Found]]:
+    """The phrase ``text`` says (or None) and the closest other phrases."""
+    if source in (None, pb.MASTER) and target != pb.MASTER:
+        templ = _template_match(book, text)
+        if templ is not None:
+            return templ, []
+        order = [frozenset({pb.MASTER})]
+        if source is None:
+            order.append(frozenset(c for c in book.languages() if c != target))
+    elif source is None:  # into English: the text is in some phrasebook language
+        order = [frozenset(c for c in book.languages())]
+    else:
+        order = [frozenset({source})] if source == pb.MASTER or book.has_language(source) else []
+    near: list[_Found] = []
+    from lepcli.phrasesearch import key
+
+    text_key = key(text)
+    for langs in order:
+        if not langs:
+            continue
+        hit = book.exact(text_key, langs)  # no index needed: the keys come with the (cached) files
+        if hit is not None:
+            lang, pid = hit
+            t = book.translation(pid, lang) if lang != pb.MASTER else None
+            return _Found(book.phrase(pid), 100.0, lang, t.text if t else book.phrase(pid).text, {}), []
+        index = book.index(langs)
+        best: dict[str, Any] = {}
+        for m in index.search(text, strict=True):
+            if m.phrase_id not in best or m.score > best[m.phrase_id].score:
+                best[m.phrase_id] = m
+        ranked = sorted(best.values(), key=lambda m: (-m.score, -m.phrase_cover))
+        if ranked and ranked[0].score >= MATCH_SCORE and ranked[0].query_cover >= MATCH_COVER:
+            m = ranked[0]
+            rest = [_Found(book.phrase(r.phrase_id), r.score, r.lang, r.text, {}) for r in ranked[1:4]]
+            return _Found(book.phrase(m.phrase_id), m.score, m.lang, m.text, {}), [
+                r for r in rest if r.score >= SUGGEST_SCORE
+            ]
+        near.extend(_Found(book.phrase(r.phrase_id), r.score, r.lang, r.text, {}) for r in ranked[:3])
+    unique: dict[str, _Found] = {}
+    for f in sorted(near, key=lambda f: -f.score):
+        if f.score >= SUGGEST_SCORE:
+            unique.setdefault(f.phrase.id, f)
+    return None, list(unique.values())[:3]
+
+
+def _template_match(book: pb.Phrasebook, text: str) -> _Found | None:
+    """English phrases with placeholders: "my name is officer Diaz" -> greeting.my_name_is, name=Diaz."""
+    for phrase in book.phrases:
+        if not phrase.placeholders:
+            continue
+        parts = re.split(r"(\{[A-Za-z_][A-Za-z0-9_]*\})", phrase.text)
+        pattern = r"^\W*"
+        for part in parts:
+            m = re.fullmatch(r"\{([A-Za-z_][A-Za-z0-9_]*)\}", part)
+            if m:
+                pattern += rf"(?P<{m.group(1)}>[^\n]+?)"
+            else:
+                words = re.findall(r"[^\W_]+", part)
+                if words:
+                    pattern += r"\W*" + r"\W+".join(re.escape(w) for w in words) + r"\W*"
+        pattern += r"\W*$"
+        found = re.match(pattern, text, re.IGNORECASE)
+        if found:
+            fill = {k: v.strip() for k, v in found.groupdict().items()}
+            if all(fill.values()):
+                return _Found(phrase, 100.0, pb.MASTER, phrase.text, fill)
+    return None
+
+
+def _fill(value: str | None, fill: dict[str, str]) -> str | None:
+    if value is None:
+        return None
+    for k, v in fill.items():
+        value = value.replace("{" + k + "}", v)
+    return value
+
+
+def _from_phrase(book: pb.Phrasebook, found: _Found, lang: Any, near: list[_Found]) -> TranslationAnswer:
+    phrase, target = found.phrase, lang.code
+    suggestions = [(f.phrase.id, f.phrase.text, f.score) for f in near]
+    matched = book.translation(phrase.id, found.lang) if found.lang != pb.MASTER else None
+    if target == pb.MASTER:
+        # Reverse direction: the answer is the English master text; it is only as sure as the
+        # translation it was recognised from.
+        status = matched.status if matched is not None else "draft"
+        answer = TranslationAnswer(
+            tier="phrasebook",
+            source=found.lang,
+            target=target,
+            target_name=lang.name,
+            text=_fill(phrase.text, found.fill) or phrase.text,
+            status=status,
+            reviewed_by=matched.reviewed_by if matched else None,
+            reviewed_on=matched.reviewed_on if matched else None,
+            phrase=phrase,
+            score=found.score,
+            matched_lang=found.lang,
+            matched_text=found.text,
+            suggestions=suggestions,
+        )
+        if status != "reviewed":
+            answer.interpreter = interpreter_line(found.lang)
+        return answer
+    t = book.translation(phrase.id, target)
+    if t is None:
+        if phrase.legal:
+            raise Refused(
+                f"'{phrase.text}' ({phrase.id}) is legal content with no reviewed {lang.name} translation; "
+                "it is never machine-translated",
+                hint=f"use a qualified {lang.name} interpreter: {interpreter_line(target)}",
+            )
+        why = (
+            f"no {lang.name} phrasebook"
+            if not book.has_language(target)
+            else f"'{phrase.text}' is not in the {lang.name} phrasebook yet"
+        )
+        english = _fill(phrase.text, found.fill) or phrase.text
+        return _machine(english, pb.MASTER, lang, near, phrase=found, why=why)
+    answer = TranslationAnswer(
+        tier="phrasebook",
+        source=found.lang,
+        target=target,
+        target_name=lang.name,
+        text=_fill(t.text, found.fill) or t.text,
+        status=t.status,
+        pronunciation=_fill(t.pronunciation, found.fill),
+        romanization=_fill(t.romanization, found.fill),
+        reviewed_by=t.reviewed_by,
+        reviewed_on=t.reviewed_on,
+        notes=t.notes,
+        phrase=phrase,
+        score=found.score,
+        matched_lang=found.lang,
+        matched_text=found.text,
+        suggestions=suggestions,
+        rtl=lang.rtl,
+    )
+    left = phrase.placeholders - set(found.fill)
+    if left:
+        answer.warnings.append("fill in " + ", ".join("{" + n + "}" for n in sorted(left)) + " before you say it")
+    if phrase.legal and not t.reviewed:
+        answer.legal_warning = True
+    if not t.reviewed or phrase.legal:
+        answer.interpreter = interpreter_line(target)
+    return answer
+
+
+def _guess_source(text: str, target: str) -> str:
+    """Source language for machine translation when --from is not given.
+
+    Into another language: officers type English, so Latin-script text is taken as English; other
+    scripts are detected. Into English: detected, and a clear error when detection is unsure.
+    """
+    letters = [ch for ch in text if ch.isalpha()]
+    latin = sum(1 for ch in letters if ord(ch) < 0x250)
+    if target != pb.MASTER and letters and latin * 2 >= len(letters):
+        return pb.MASTER
+    from lepcli import detect
+
+    result = detect.detect(text)
+    if result.language is None or result.language == target:
+        raise BadInput(
+            "could not tell which language this text is in",
+            hint="say it with --from, e.g. --from es   (lep detect TEXT shows the likely languages)",
+        )
+    return result.language
+
+
+def _machine(
+    text: str, source: str, lang: Any, near: list[_Found], *, phrase: _Found | None, why: str | None = None
+) -> TranslationAnswer:
+    target = lang.code
+    reason = why or "no phrasebook phrase matches this text"
+    try:
+        from lepcli import mt
+
+        out = mt.machine_translate([text], source, target)[0]
+    except ImportError:
+        raise Unavailable(
+            f"{reason}, and machine translation is not installed",
+            hint=f"for a qualified {lang.name} interpreter: {interpreter_line(target)}",
+        ) from None
+    except Unavailable as exc:
+        close = "; ".join(f"{f.phrase.text} ({f.phrase.id})" for f in near)
+        raise Unavailable(
+            f"{reason}; {exc.message}",
+            hint=f"for a qualified {lang.name} interpreter: {interpreter_line(target)}"
+            + (f"   ·   close phrases: {close}" if close else ""),
+        ) from None
+    return TranslationAnswer(
+        tier="machine",
+        source=source,
+        target=target,
+        target_name=lang.name,
+        text=out,
+        status="machine",
+        phrase=phrase.phrase if phrase else None,
+        score=phrase.score if phrase else None,
+        matched_lang=phrase.lang if phrase else None,
+        matched_text=phrase.text if phrase else None,
+        warnings=[why + "; machine-translated from the English phrase"] if why else [],
+        interpreter=interpreter_line(target),
+        suggestions=[(f.phrase.id, f.phrase.text, f.score) for f in near],
+        rtl=lang.rtl,
+    )
