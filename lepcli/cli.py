@@ -8,6 +8,7 @@ import sys
 import typer
 
 from lepcli.commands import config as config_cmd
+from lepcli.commands import detect as detect_cmd
 from lepcli.commands import ispeak as ispeak_cmd
 from lepcli.commands import lang as lang_cmd
 from lepcli.commands import lines as lines_cmd
@@ -29,6 +30,7 @@ app = typer.Typer(
 )
 
 app.command("lang")(lang_cmd.lang)
+app.command("detect")(detect_cmd.detect)
 app.command("lines")(lines_cmd.lines)
 app.command("esl")(lines_cmd.esl)
 app.add_typer(config_cmd.app, name="config")

@@ -320,6 +320,8 @@ class Profile:
     languages: tuple[str, ...]  # profile keys: lepcli codes, or "hi-Latn"-style romanized ones
     index: dict[str, int]
     matrix: bytes  # len(index) * len(languages) bytes, row-major
+    words: dict[str, int]  # whole words seen in the project's own text for these languages
+    word_matrix: bytes
     accents: dict[str, bytes]  # accented letter -> per-language -ln P(letter | its base) * SCALE
     accent_floor: int
     prior: tuple[float, ...]  # ln prior per language
@@ -342,13 +344,18 @@ def load_profile(name: str) -> Profile:
     header = json.loads(raw[4 : 4 + header_len])
     keys_end = 4 + header_len + header["keys_bytes"]
     keys = raw[4 + header_len : keys_end].decode("utf-8").split("\n")
+    matrix_end = keys_end + header["matrix_bytes"]
+    words_end = matrix_end + header["words_bytes"]
+    words = raw[matrix_end:words_end].decode("utf-8").split("\n") if header["words_bytes"] else []
     langs = tuple(header["languages"])
     accents = {k: bytes(v) for k, v in header["accents"].items()}
     return Profile(
         name=name,
         languages=langs,
         index=dict(zip(keys, range(len(keys)), strict=True)),
-        matrix=raw[keys_end:],
+        matrix=raw[keys_end:matrix_end],
+        words=dict(zip(words, range(len(words)), strict=True)),
+        word_matrix=raw[words_end:],
         accents=accents,
         accent_floor=header["accent_floor"],
         prior=tuple(header["prior"]),
@@ -480,7 +487,7 @@ class _Scored:
     known: float  # share of the text's n-grams that the model has seen in any language
 
 
-def _score_profile(profile: Profile, text: str, script: str, boost: dict[str, float]) -> _Scored:
+def _score_profile(profile: Profile, text: str, script: str) -> _Scored:
     words = words_of(text, script)
     grams = grams_of(words)
     k = len(profile.languages)
@@ -492,6 +499,11 @@ def _score_profile(profile: Profile, text: str, script: str, boost: dict[str, fl
         if i is not None:
             rows.append(matrix[i * k : (i + 1) * k])
     cost = [sum(col) for col in zip(*rows, strict=True)] if rows else [0] * k
+    word_rows: list[bytes] = []
+    for w in words:
+        i = profile.words.get(w)
+        word_rows.append(profile.word_matrix[i * k : (i + 1) * k] if i is not None else b"")
+    word_cost = [sum(col) for col in zip(*[r for r in word_rows if r], strict=True)] if any(word_rows) else [0] * k
     if script == "Latn":
         # Accents that were typed are evidence; accents left out cost nothing.
         for ch in text.lower():
@@ -508,8 +520,9 @@ def _score_profile(profile: Profile, text: str, script: str, boost: dict[str, fl
     # Naive-Bayes grams are not independent: dividing by a calibration constant keeps the
     # probabilities honest (measured on the evaluation set, see bench/bench_detect.py).
     temper = _meta()["temper"]
+    weight = _meta()["word_weight"]
     scores = {
-        lang: (-cost[j] / SCALE) / temper + profile.prior[j] + boost.get(lang, 0.0)
+        lang: (-cost[j] / SCALE) / temper - weight * word_cost[j] / SCALE + profile.prior[j]
         for j, lang in enumerate(profile.languages)
     }
     best = min(cost) / SCALE / n if rows else 99.0
@@ -556,7 +569,7 @@ class _Part:
     notes: list[str]
 
 
-def _script_part(script: str, text: str, boost: dict[str, float]) -> _Part:
+def _script_part(script: str, text: str) -> _Part:
     if script in _SCRIPT_LANGUAGES:
         probs = dict(_SCRIPT_LANGUAGES[script])
         return _Part(script, probs, 1.0, set(), [])
@@ -567,7 +580,7 @@ def _script_part(script: str, text: str, boost: dict[str, float]) -> _Part:
     if group is None:
         name = SCRIPT_NAMES.get(script, script)
         return _Part(script, {}, 0.0, set(), [f"Written in {name}; lepcli has no language model for this script."])
-    scored = _score_profile(load_profile(group), text, script, boost)
+    scored = _score_profile(load_profile(group), text, script)
     probs: dict[str, float] = {}
     romanized: set[str] = set()
     for key, p in scored.probs.items():
@@ -648,7 +661,9 @@ def detect(
     counts = _letters_by_script(cleaned)
     letters = sum(counts.values())
     notes: list[str] = []
-    if letters < MIN_LETTERS:
+    # One Han, kana or Hangul character is a whole word (and names its script's language).
+    syllabic = sum(counts.get(s, 0) for s in ("Hani", "Jpan", "Hang"))
+    if letters < MIN_LETTERS and not syllabic:
         what = "no letters" if letters == 0 else "only one letter"
         return DetectResult(
             [],
@@ -658,15 +673,17 @@ def detect(
             letters,
             among_list,
         )
-    boost = {code: 1.0 for code in (prefer or [])}
-    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    boost = _allowed(prefer) if prefer else set()
+    # A Han, kana or Hangul character carries about as much as a short Latin word.
+    weighted = {s: c * (3 if s in ("Hani", "Jpan", "Hang") else 1) for s, c in counts.items()}
+    total_weight = sum(weighted.values())
+    ordered = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))
     main_script = ordered[0][0]
     parts: list[tuple[float, _Part]] = []
-    for script, count in ordered:
-        share = count / letters
-        if script != main_script and share < 0.25:
-            continue
-        parts.append((share, _script_part(script, cleaned, boost)))
+    kept = [(s, c) for s, c in ordered if s == main_script or c / total_weight >= 0.2]
+    kept_weight = sum(c for _, c in kept)
+    for script, count in kept:
+        parts.append((count / kept_weight, _script_part(script, cleaned)))
     if len(parts) > 1:
         names = " and ".join(SCRIPT_NAMES.get(p.script, p.script) for _, p in parts)
         notes.append(f"Mixed text: {names} letters; the answer weighs them by how much of the text each is.")
@@ -739,12 +756,12 @@ def _verdict(guesses: list[Guess], fit: float, letters: int, mixed: bool, probs:
     top = guesses[0]
     p = top.confidence
     pair_note = ""
-    if len(guesses) > 1 and _same_interpreter(top.code, guesses[1].code):
+    if p < CONFIDENT and len(guesses) > 1 and _same_interpreter(top.code, guesses[1].code):
         p += guesses[1].confidence
         pair_note = f" or {guesses[1].name} (same interpreter language; the writing cannot tell them apart)"
     if fit < 0.35:
         return "uncertain", "The text does not look much like any language lepcli knows (names, typos or another language)."
-    if letters < 4:
+    if letters < 4 and top.script not in ("Hans", "Hant", "Hani", "Jpan", "Kore", "Hang"):
         return "uncertain", "Too few letters to tell the language."
     if p < CONFIDENT:
         second = f"; {guesses[1].name} is also possible" if len(guesses) > 1 else ""

@@ -1,0 +1,73 @@
+"""`lep detect`: which language is this typed text in?"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from lepcli.commands.common import json_option
+
+
+def _agency_common_languages() -> list[str] | None:
+    """The agency's ``common_languages`` setting, if its interpreter-lines file has one.
+
+    Parsing YAML costs ~30 ms, so the file is only parsed when it mentions the setting.
+    """
+    from lepcli import paths
+
+    try:
+        path, _ = paths.lines_file()
+        if b"common_languages" not in path.read_bytes():
+            return None
+        from lepcli import lines
+    except (OSError, ImportError):
+        return None
+    getter = getattr(lines, "agency_setting", None)
+    value = getter("common_languages") if getter is not None else None
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list):
+        return None
+    from lepcli.detect import parse_among
+    from lepcli.errors import LepError
+
+    try:
+        return parse_among([str(v) for v in value])
+    except LepError:
+        return None
+
+
+def detect(
+    text: str | None = typer.Argument(None, help="The text, or - to read standard input.", show_default=False),
+    file: Path | None = typer.Option(None, "--file", "-f", help="Read the text from this file (UTF-8)."),
+    top: int = typer.Option(3, "--top", "-n", min=1, max=20, help="How many guesses to show."),
+    among: str | None = typer.Option(
+        None,
+        "--among",
+        help="Only consider these languages (codes or names, comma-separated), e.g. es,vi,zh. "
+        "Without it, the agency's common_languages setting only raises their weight.",
+    ),
+    as_json: bool = json_option(),
+) -> None:
+    """Identify the language of a short typed message, with an honest confidence.
+
+    Shows the top guesses (English and native names, script), and a verdict: CONFIDENT, or
+    UNCERTAIN with what to do next (the point-to-your-language card, the interpreter line).
+
+    Example: lep detect "¿Dónde está mi hijo?"   ·   lep detect "toi khong biet" --json   ·
+    echo "kuv tsis paub" | lep detect -   ·   lep detect --file msg.txt --among es,vi,zh
+    """
+    from lepcli import detect as detect_mod
+    from lepcli import output, textinput
+    from lepcli.errors import BadInput
+
+    if file is not None and text is not None:
+        raise BadInput("give the text or --file, not both")
+    if file is not None:
+        typed = textinput.read_file(file)
+    else:
+        typed = textinput.read_argument(text)
+    among_codes = detect_mod.parse_among(among) if among is not None else None
+    prefer = None if among_codes else _agency_common_languages()
+    output.emit(detect_mod.detect(typed, top=top, among=among_codes, prefer=prefer), as_json=as_json)

@@ -1,0 +1,377 @@
+"""`lep detect` and lepcli.detect: what a user sees for each language family, junk, options, errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lepcli import detect as detect_mod
+from lepcli.detect import detect
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT / "bench" / "detect_eval"
+CORPUS = ROOT / "scripts" / "detect_corpus"
+
+
+def top(text: str, **kw: Any) -> str:
+    result = detect(text, **kw)
+    assert result.guesses, f"no guess for a {len(text)}-character text"
+    return result.guesses[0].code
+
+
+# -- behaviour per family ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Necesito ayuda, mi carro fue robado anoche", "es"),
+        ("Preciso de ajuda, meu carro foi roubado ontem", "pt"),
+        ("J'ai besoin d'aide, on a volé ma voiture", "fr"),
+        ("Potrzebuję pomocy, ukradli mi samochód", "pl"),
+        ("Kailangan ko ng tulong, ninakaw ang kotse ko", "tl"),
+        ("Waxaan u baahanahay caawimaad, baabuurkayga waa la xaday", "so"),
+        ("I need help, somebody stole my car last night", "en"),
+    ],
+)
+def test_latin_languages_langdetect_supports(text: str, code: str) -> None:
+    assert top(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Mwen bezwen èd, yo vòlè machin mwen yè swa", "ht"),
+        ("mwen pa ka jwenn pitit fi m nan", "ht"),
+        ("Kuv xav tau kev pab, lawv nyiag kuv lub tsheb", "hmn"),
+        ("kuv tsis nkag siab lus askiv", "hmn"),
+    ],
+)
+def test_haitian_creole_and_hmong_are_not_french_or_vietnamese(text: str, code: str) -> None:
+    result = detect(text)
+    assert result.guesses[0].code == code
+    assert result.confident
+
+
+@pytest.mark.parametrize(
+    "text", ["toi can giup do, xe cua toi bi mat cap", "con gai toi khong thay dau", "Tôi cần giúp đỡ ngay bây giờ"]
+)
+def test_vietnamese_with_and_without_accents(text: str) -> None:
+    assert top(text) == "vi"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Мне нужна помощь, у меня украли машину", "ru"),
+        ("Мені потрібна допомога, у мене вкрали машину", "uk"),
+        ("أحتاج إلى مساعدة، سرقت سيارتي الليلة الماضية", "ar"),
+        ("به کمک نیاز دارم، ماشینم را دزدیدند", "fa"),
+        ("مجھے مدد چاہیے، میری گاڑی چوری ہو گئی", "ur"),
+        ("زه مرستې ته اړتیا لرم، زما موټر غلا شو", "ps"),
+        ("मुझे मदद चाहिए, मेरी गाड़ी चोरी हो गई", "hi"),
+        ("मलाई सहयोग चाहिन्छ, मेरो गाडी चोरी भयो", "ne"),
+        ("እርዳታ እፈልጋለሁ፤ መኪናዬ ተሰርቋል", "am"),
+        ("ሓገዝ የድልየኒ ኣሎ፤ መኪናይ ተሰሪቓ", "ti"),
+        ("ကူညီပါ၊ ကျွန်တော့် ကား ခိုးခံရတယ်", "my"),
+        ("မၤစၢၤ ယၤ, ပှၤဟုဉ် ယသိလ့ၣ်", "ksw"),
+    ],
+)
+def test_statistics_decide_within_a_script_family(text: str, code: str) -> None:
+    assert top(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "script"),
+    [
+        ("도와주세요 차를 도둑맞았어요", "ko", "Hang"),
+        ("助けてください、車を盗まれました", "ja", "Jpan"),
+        ("ช่วยด้วย รถของฉันถูกขโมย", "th", "Thai"),
+        ("ជួយខ្ញុំផង ឡានខ្ញុំត្រូវគេលួច", "km", "Khmr"),
+        ("ຊ່ວຍແດ່ ລົດຂອງຂ້ອຍຖືກລັກ", "lo", "Laoo"),
+        ("Օգնեցեք, մեքենաս գողացել են", "hy", "Armn"),
+        ("დამეხმარეთ, მანქანა მომპარეს", "ka", "Geor"),
+        ("ਮਦਦ ਕਰੋ, ਮੇਰੀ ਗੱਡੀ ਚੋਰੀ ਹੋ ਗਈ", "pa", "Guru"),
+        ("সাহায্য করুন, আমার গাড়ি চুরি হয়েছে", "bn", "Beng"),
+        ("Βοήθεια, μου έκλεψαν το αυτοκίνητο", "el", "Grek"),
+        ("עזרה, גנבו לי את המכונית", "he", "Hebr"),
+    ],
+)
+def test_scripts_that_name_their_language(text: str, code: str, script: str) -> None:
+    result = detect(text)
+    assert result.guesses[0].code == code
+    assert result.script == script
+    assert result.confident
+
+
+def test_simplified_and_traditional_chinese() -> None:
+    simp = detect("我的车被偷了，请帮帮我")
+    trad = detect("我的車被偷了，請幫幫我")
+    assert simp.guesses[0].code == "zh-Hans" and simp.guesses[0].script == "Hans"
+    assert trad.guesses[0].code == "zh-Hant" and trad.guesses[0].script == "Hant"
+
+
+def test_chinese_without_a_form_specific_character_names_both_forms() -> None:
+    result = detect("我丈夫")
+    codes = [g.code for g in result.guesses[:2]]
+    assert set(codes) == {"zh-Hans", "zh-Hant"}
+    assert any("Simplified and Traditional" in n for n in result.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("mujhe madad chahiye meri gaadi chori ho gayi", "hi"),
+        ("ana 3ayez mosa3da 3arabiyti etsara2et", "ar"),
+        ("mne nuzhna pomoshch u menya ukrali mashinu", "ru"),
+    ],
+)
+def test_romanized_text_is_reported_as_romanized(text: str, code: str) -> None:
+    result = detect(text)
+    guess = result.guesses[0]
+    assert guess.code == code
+    assert guess.romanized and guess.script == "Latn"
+
+
+def test_romanized_hindi_also_offers_urdu() -> None:
+    codes = [g.code for g in detect("mera beta kho gaya hai").guesses]
+    assert codes[:2] == ["hi", "ur"]
+
+
+# -- junk and mixed input ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["😀😀😀", "12345 678", "https://example.com/a/b?c=1", "?!...", "x"])
+def test_junk_gets_no_confident_answer(text: str) -> None:
+    result = detect(text)
+    assert not result.confident
+    assert result.language is None
+    assert result.next_steps and "lep ispeak" in result.next_steps[0]
+
+
+def test_keyboard_mash_is_uncertain() -> None:
+    assert not detect("asdf qwer zxcv").confident
+
+
+def test_english_sentence_with_a_foreign_name_is_english() -> None:
+    assert top("My neighbor Nguyễn Thị Hương has not come home since Friday") == "en"
+    assert top("Officer, my friend Jesús Hernández is hurt") == "en"
+
+
+def test_mixed_scripts_are_said_out_loud() -> None:
+    result = detect("我的孩子 lost in the park near Main Street please help")
+    assert any("Mixed text" in n for n in result.notes)
+
+
+def test_a_url_does_not_change_the_answer() -> None:
+    assert top("mi hijo no regresó a casa https://maps.example.com/x") == "es"
+
+
+# -- determinism, options ----------------------------------------------------------------------
+
+
+def test_deterministic_across_processes() -> None:
+    code = (
+        "from lepcli.detect import detect\n"
+        "for t in ['por favor ayuda', 'toi khong biet', 'je suis perdu', 'ho paura']:\n"
+        "    print([(g.code, round(g.confidence, 6)) for g in detect(t).guesses])\n"
+    )
+    runs = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        for _ in range(2)
+    }
+    assert len(runs) == 1
+
+
+def test_among_restricts_the_answer() -> None:
+    result = detect("por favor ayuda", among=["pt", "vi"])
+    assert {g.code for g in result.guesses} <= {"pt", "vi"}
+
+
+def test_among_zh_covers_both_written_forms() -> None:
+    assert top("我的車被偷了", among=detect_mod.parse_among("es,zh")) == "zh-Hant"
+
+
+def test_among_that_fits_nothing_is_uncertain_and_says_what_it_looks_like() -> None:
+    result = detect("Мне нужна помощь, у меня украли машину", among=["es", "vi"])
+    assert not result.confident
+    assert any("Russian" in n for n in result.notes)
+
+
+def test_prefer_raises_an_agency_language() -> None:
+    plain = detect("ho paura")
+    preferred = detect("ho paura", prefer=["it"])
+    it_plain = next((g.confidence for g in plain.guesses if g.code == "it"), 0.0)
+    assert preferred.guesses[0].code == "it" and preferred.guesses[0].confidence > it_plain
+
+
+def test_parse_among_accepts_names_and_rejects_unknown() -> None:
+    from lepcli.errors import NotFound
+
+    assert detect_mod.parse_among("spanish, Farsi ,vi") == ["es", "fa", "vi"]
+    with pytest.raises(NotFound):
+        detect_mod.parse_among("notalanguagezz")
+
+
+def test_every_detectable_code_has_a_name() -> None:
+    from lepcli import languages
+
+    for code in detect_mod.detectable_codes():
+        lang = languages.get(code)
+        assert lang.name and lang.native, code
+
+
+# -- CLI ---------------------------------------------------------------------------------------
+
+JSON_KEYS = {
+    "verdict",
+    "confident",
+    "language",
+    "guesses",
+    "script",
+    "script_name",
+    "letters",
+    "reason",
+    "next_steps",
+    "among",
+    "notes",
+}
+GUESS_KEYS = {"code", "name", "native", "script", "confidence", "romanized"}
+
+
+def test_cli_json_contract(lep: Callable[..., Any]) -> None:
+    run = lep("detect", "¿Dónde está mi hijo?", "--json")
+    assert run.exit_code == 0
+    data = run.json()
+    assert set(data) == JSON_KEYS
+    assert data["verdict"] == "confident" and data["language"] == "es"
+    assert len(data["guesses"]) == 3
+    assert all(set(g) == GUESS_KEYS for g in data["guesses"])
+    assert data["guesses"][0]["native"] == "español"
+
+
+def test_cli_human_output_names_the_language_and_verdict(lep: Callable[..., Any]) -> None:
+    run = lep("detect", "Kuv xav tau kev pab")
+    assert run.exit_code == 0
+    assert "Hmong" in run.stdout and "CONFIDENT" in run.stdout
+
+
+def test_cli_uncertain_output_says_what_to_do(lep: Callable[..., Any]) -> None:
+    run = lep("detect", "12 34 !!")
+    assert run.exit_code == 0
+    assert "UNCERTAIN" in run.stdout
+    assert "lep ispeak" in run.stdout and "interpreter line" in run.stdout
+
+
+def test_cli_top(lep: Callable[..., Any]) -> None:
+    data = lep("detect", "je suis perdu", "--top", "5", "--json").json()
+    assert len(data["guesses"]) == 5
+    assert lep("detect", "je suis perdu", "--top", "0").exit_code == 2
+
+
+def test_cli_stdin(lep: Callable[..., Any]) -> None:
+    run = lep("detect", "-", "--json", input="Mwen pa konprann angle\n")
+    assert run.exit_code == 0 and run.json()["language"] == "ht"
+
+
+def test_cli_file(lep: Callable[..., Any], tmp_path: Path) -> None:
+    path = tmp_path / "msg.txt"
+    path.write_text("Я не знаю, де мій син", encoding="utf-8")
+    run = lep("detect", "--file", str(path), "--json")
+    assert run.exit_code == 0 and run.json()["language"] == "uk"
+
+
+def test_cli_among(lep: Callable[..., Any]) -> None:
+    data = lep("detect", "obrigado pela ajuda", "--among", "es,vi", "--json").json()
+    assert data["among"] == ["es", "vi"]
+    assert {g["code"] for g in data["guesses"]} <= {"es", "vi"}
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "code"),
+    [
+        (("detect", ""), None, 3),
+        (("detect", "-"), b"\x00\x01binary", 3),
+        (("detect", "-"), b"\xff\xfe not utf8 \xff", 3),
+        (("detect", "--file", "/nonexistent/lepcli-msg.txt"), None, 3),
+        (("detect", "hola", "--file", "x.txt"), None, 3),
+        (("detect", "hola", "--among", "notalanguagezz"), None, 4),
+        (("detect", "hola", "--bogus"), None, 2),
+        (("detect",), None, 3),
+    ],
+)
+def test_cli_bad_input_exit_codes(lep: Callable[..., Any], args: tuple[str, ...], stdin: Any, code: int) -> None:
+    run = lep(*args, input=stdin)
+    assert run.exit_code == code
+
+
+def test_cli_error_never_quotes_the_text(lep: Callable[..., Any]) -> None:
+    secret = "secretword " * 600
+    run = lep("detect", secret)
+    assert run.exit_code == 3
+    assert "secretword" not in run.stdout + run.stderr
+
+
+def test_cli_output_never_echoes_the_text(lep: Callable[..., Any]) -> None:
+    run = lep("detect", "zzsecretname vino a mi casa con un cuchillo", "--json")
+    assert "zzsecretname" not in run.stdout
+
+
+# -- data: shipped profiles are current; evaluation text never trained on ----------------------
+
+
+def _norm(line: str) -> str:
+    line = unicodedata.normalize("NFC", line).casefold()
+    chars = [" " if unicodedata.category(ch)[0] in "PSZC" else ch for ch in line]
+    return " ".join("".join(chars).split())
+
+
+def _training_lines() -> list[str]:
+    lines = []
+    for path in CORPUS.glob("*.txt"):
+        lines += [" " + _norm(x) + " " for x in path.read_text(encoding="utf-8").splitlines() if x.strip() and x[0] != "#"]
+    return lines
+
+
+def _eval_lines() -> list[tuple[str, str]]:
+    out = []
+    for path in EVAL.glob("*.tsv"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                kind, text = line.split("\t", 1)
+                out.append((kind, text))
+    return out
+
+
+def test_evaluation_text_is_not_training_text() -> None:
+    training = _training_lines()
+    training_set = {t.strip() for t in training}
+    joined = "\n".join(training)
+    evaluation = _eval_lines()
+    assert len(evaluation) > 1000
+    for kind, text in evaluation:
+        key = _norm(text)
+        assert key not in training_set, f"evaluation line is training text: {kind}"
+        if kind in ("sentence", "message", "hi", "ur", "ar", "ru") and len(key.split()) >= 3:
+            assert f" {key} " not in joined, f"evaluation {kind} is part of a training line"
+
+
+def test_evaluation_set_covers_thirty_languages() -> None:
+    required = "es zh-Hans zh-Hant vi tl ko ar ru ht pt fr pl hi fa so ur pa bn ne uk am ti ja my km lo hmn ps de it"
+    present = {p.stem for p in EVAL.glob("*.tsv")}
+    assert set(required.split()) <= present
+
+
+def test_shipped_profiles_are_current() -> None:
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_detect_profiles.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
