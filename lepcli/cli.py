@@ -9,6 +9,7 @@ import typer
 
 from lepcli.commands import config as config_cmd
 from lepcli.commands import detect as detect_cmd
+from lepcli.commands import export as export_cmd
 from lepcli.commands import ispeak as ispeak_cmd
 from lepcli.commands import lang as lang_cmd
 from lepcli.commands import lines as lines_cmd
@@ -36,6 +37,7 @@ app.command("esl")(lines_cmd.esl)
 app.add_typer(config_cmd.app, name="config")
 app.command("ispeak")(ispeak_cmd.ispeak)
 app.add_typer(models_cmd.app, name="models")
+app.add_typer(export_cmd.app, name="export")
 app.add_typer(phrase_cmd.app, name="phrase")
 app.command("translate")(translate_cmd.translate)
 
