@@ -9,7 +9,6 @@ at "23" on any page or on the printed card (``lep export ispeak``).
 
 from __future__ import annotations
 
-import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -130,11 +129,24 @@ def _stamp(files: list[Path]) -> list[list[Any]]:
     return stamps
 
 
-@functools.cache
+_MEMO: dict[str, dict[str, dict[str, Any]]] = {}
+
+
 def sentences() -> dict[str, dict[str, Any]]:
-    """All sentences by code, later files (agency) replacing earlier ones (packaged)."""
+    """All sentences by code, later files (agency) replacing earlier ones (packaged).
+
+    Memoised per process on the files' paths, sizes and mtimes (and cached on disk the same way).
+    """
     files = _files()
     stamp = _stamp(files)
+    memo_key = json.dumps(stamp)
+    if memo_key in _MEMO:
+        return _MEMO[memo_key]
+    _MEMO[memo_key] = merged = _load(files, stamp)
+    return merged
+
+
+def _load(files: list[Path], stamp: list[list[Any]]) -> dict[str, dict[str, Any]]:
     try:
         cached = json.loads(_cache_file().read_bytes())
         if cached.get("stamp") == stamp:
@@ -322,13 +334,8 @@ class IspeakCard:
             view.add(output.Grid(cells, columns=self.layout.columns, cell_width=self.layout.cell_width))
         if self.page and self.page < self.pages:
             view.add(output.Note(f"more: lep ispeak --page {self.page + 1}   (all: --page 0)", tone="muted"))
-        view.add(
-            output.Note(
-                "then: lep ispeak --pick NUMBER  ·  missing boxes or letters in the wrong order? "
-                "use the printed card: lep export ispeak",
-                tone="muted",
-            )
-        )
+        view.add(output.Note("then: lep ispeak --pick NUMBER", tone="muted"))
+        view.add(output.Note("boxes, or letters in the wrong order? print it: lep export ispeak", tone="muted"))
         return view
 
 
