@@ -623,6 +623,7 @@ class LinesAnswer:
     limit: int
     note: str | None = None
     specific: bool = False  # some line (shown or not) lists the language itself, not just "all"
+    specific_hint: str | None = None  # "no line for X specifically is open now: Y opens 09:00"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -665,6 +666,8 @@ class LinesAnswer:
                     label="none",
                 )
             )
+        elif self.specific_hint:
+            view.add(output.Note(self.specific_hint, tone="warn", label="specific line"))
         elif not self.specific:
             view.add(
                 output.Note(
@@ -792,6 +795,19 @@ def lines_for(
         total=len(ordered),
         limit=limit,
         specific=any(c.serves != "all" for c in ordered),
+        specific_hint=_specific_hint(ordered, lang),
+    )
+
+
+def _specific_hint(ordered: list[LineChoice], lang: Language) -> str | None:
+    """Said when lines for the language itself exist but none is open: call an all-language line now."""
+    own = [c for c in ordered if c.serves != "all"]
+    if not own or any(c.state.open_now for c in own):
+        return None
+    first = min(own, key=lambda c: (c.state.opens_at is None, c.state.opens_at or c.line.priority, c.line.priority))
+    return (
+        f"no line for {lang.name} specifically is open now ({first.line.name}: {first.state.status}); "
+        "an all-language line can help now"
     )
 
 

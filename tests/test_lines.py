@@ -482,3 +482,11 @@ def test_esl_shipped_file(lep: Any) -> None:
     assert {"name", "languages", "address", "zips", "areas", "phone", "url", "cost", "schedule", "notes"} <= set(
         data["resources"][0]
     )
+
+
+def test_closed_specific_line_is_pointed_out(lep: Any, agency: Path) -> None:
+    out = lep("lines", "kiche", "--config", str(agency), "--at", "2026-11-24 03:00", "--limit", "1").stdout
+    assert "no line for K'iche' specifically is open now (Kiche West: closed, opens 12:00)" in out
+    assert "1. AllLang Vendor" in out
+    open_now = lep("lines", "kiche", "--config", str(agency), "--at", "2026-11-24 13:00").stdout
+    assert "specifically is open now" not in open_now
