@@ -62,6 +62,6 @@ def line_names(code: str) -> list[str]:
 
 def model_pairs(code: str) -> list[str]:
     """Installed translation models for a language, e.g. ["en->es", "es->en"] (a directory scan)."""
-    from lepcli.mt import package
+    from lepcli.mt import installed
 
-    return package.pairs_for(code)
+    return installed.pairs_for(code)

@@ -24,7 +24,7 @@ pytest.importorskip("ctranslate2")
 pytest.importorskip("sentencepiece")
 
 from lepcli import errors  # noqa: E402
-from lepcli.mt import engine, machine_translate, package  # noqa: E402
+from lepcli.mt import engine, installed, machine_translate, package  # noqa: E402
 from lepcli.mt.sentences import split_sentences  # noqa: E402
 from tests.mt_fixtures import build_argosmodel, build_package_dir, zip_folder  # noqa: E402
 
@@ -305,7 +305,7 @@ def test_concurrent_installs_do_not_corrupt_each_other(archives: dict[str, Path]
     assert sum(isinstance(r, package.InstallReport) for r in same_pair) == 1
     assert sum(isinstance(r, errors.OutputExists) for r in same_pair) == 1
     assert isinstance(results["c"], package.InstallReport) and isinstance(results["d"], package.InstallReport)
-    assert sorted(p.pair for p in package.discover()) == ["en->es", "en->fr", "es->en"]
+    assert sorted(p.pair for p in installed.discover()) == ["en->es", "en->fr", "es->en"]
     assert leftovers() == []
     assert all(t.strip() for t in machine_translate(["Hello."], "en", "es"))
 
@@ -484,3 +484,47 @@ def test_parity_with_argostranslate(
         assert ours == theirs, (source, target)
     argos_translate.get_installed_languages.cache_clear()
     argos_translate.installed_translates.clear()
+
+
+# -- tier 2 of `lep translate` (lepcli/translate.py calls machine_translate) --------------------
+
+NOT_IN_PHRASEBOOK = "My cousin sold the old bicycle to a neighbor yesterday."
+
+
+def test_lep_translate_falls_through_to_a_labelled_machine_translation(lep: Lep, archives: dict[str, Path]) -> None:
+    install(lep, archives["en_es"])
+    run = lep("translate", NOT_IN_PHRASEBOOK, "--to", "es", "--json")
+    assert run.exit_code == 0, run.stderr
+    data = run.json()
+    assert data["tier"] == "machine" and data["status"] == "machine"
+    assert data["label"] == "MACHINE TRANSLATION: verify"
+    assert data["text"] == machine_translate([NOT_IN_PHRASEBOOK], "en", "es")[0]
+    plain = lep("translate", NOT_IN_PHRASEBOOK, "--to", "es")
+    assert "MACHINE TRANSLATION: verify" in plain.stdout
+    assert data["text"] in plain.stdout
+
+
+def test_lep_translate_without_a_model_names_what_to_install(lep: Lep) -> None:
+    run = lep("translate", NOT_IN_PHRASEBOOK, "--to", "ru")
+    assert run.exit_code == errors.ExitCode.UNAVAILABLE
+    assert "Russian" in run.stderr and "lep models install FILE.argosmodel" in run.stderr
+    assert NOT_IN_PHRASEBOOK not in run.stderr  # typed text is never echoed in errors
+
+
+def test_lep_translate_never_machine_translates_legal_text(lep: Lep, archives: dict[str, Path]) -> None:
+    install(lep, archives["en_es"])
+    run = lep("translate", "You have the right to remain silent. Do you consent to a search of your car?", "--to", "es")
+    assert run.exit_code == errors.ExitCode.REFUSED
+    assert "MACHINE TRANSLATION" not in run.stdout
+
+
+def test_without_the_mt_extra_it_is_unavailable_not_a_crash(
+    lep: Lep, archives: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    install(lep, archives["en_es"])
+    monkeypatch.setitem(sys.modules, "ctranslate2", None)  # as if `lepcli[mt]` were not installed
+    with pytest.raises(errors.Unavailable, match="'mt' extra"):
+        machine_translate(["Hello."], "en", "es")
+    run = lep("translate", NOT_IN_PHRASEBOOK, "--to", "es")
+    assert run.exit_code == errors.ExitCode.UNAVAILABLE
+    assert "mt" in run.stderr

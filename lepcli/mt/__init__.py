@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from lepcli.errors import BadInput, Unavailable
 
 if TYPE_CHECKING:
-    from lepcli.mt.package import ModelPackage
+    from lepcli.mt.installed import ModelPackage
 
 PIVOT = "en"
 
@@ -27,9 +27,9 @@ NO_PUBLIC_MODEL = frozenset({"vi", "ht", "so", "am", "ti", "my", "kar", "ne", "p
 
 def installed_pairs() -> list[tuple[str, str]]:
     """Directly installed (source, target) pairs, lepcli codes (pivots not included)."""
-    from lepcli.mt import package
+    from lepcli.mt import installed
 
-    return [(p.source, p.target) for p in package.discover()]
+    return [(p.source, p.target) for p in installed.discover()]
 
 
 def has_pair(source: str, target: str) -> bool:
@@ -69,10 +69,10 @@ def machine_translate(
 
 
 def _route(source: str, target: str) -> list[ModelPackage]:
-    from lepcli.mt import package
+    from lepcli.mt import installed
 
-    source, target = package.lep_code(source), package.lep_code(target)
-    by_pair = {(p.source, p.target): p for p in package.discover()}
+    source, target = installed.lep_code(source), installed.lep_code(target)
+    by_pair = {(p.source, p.target): p for p in installed.discover()}
     direct = by_pair.get((source, target))
     if direct is not None:
         return [direct]

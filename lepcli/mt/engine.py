@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from lepcli.errors import LepError, ModelError
-from lepcli.mt.package import ModelPackage
+from lepcli.errors import ModelError, Unavailable
+from lepcli.mt.installed import ModelPackage
 from lepcli.mt.sentences import split_sentences
 
 Progress = Callable[[int, int], None]
@@ -62,7 +62,7 @@ def load(pkg: ModelPackage) -> Loaded:
         import ctranslate2
         import sentencepiece
     except ImportError:
-        raise LepError(
+        raise Unavailable(
             "machine translation needs the 'mt' extra", hint="pip install 'lepcli[mt]' (ctranslate2, sentencepiece)"
         ) from None
     inter, intra = thread_settings()

@@ -12,8 +12,9 @@ from typing import Any
 
 from lepcli import paths
 from lepcli.errors import LepError, ModelError, NotFound, Unavailable
-from lepcli.mt import package
-from lepcli.mt.package import InstallReport, ModelPackage
+from lepcli.mt import installed, package
+from lepcli.mt.installed import ModelPackage
+from lepcli.mt.package import InstallReport
 
 SMOKE_TEXT = {"en": "Hello. Are you hurt?"}
 DEFAULT_SMOKE = "1 2 3."
@@ -70,7 +71,7 @@ def verify() -> VerifyReport:
     from lepcli.mt import engine
 
     report = VerifyReport()
-    for pkg in package.discover():
+    for pkg in installed.discover():
         started = time.perf_counter()
         try:
             package.check_loads(pkg.path, where=pkg.pair)
@@ -137,7 +138,7 @@ def download(code: str, *, force: bool = False) -> DownloadReport:
         index = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         raise ModelError(f"{url}: the package index is not valid JSON") from None
-    wanted = package.argos_code(code)
+    wanted = installed.argos_code(code)
     entries = [
         e
         for e in (index if isinstance(index, list) else [])
