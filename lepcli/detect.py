@@ -32,8 +32,8 @@ import struct
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
-from typing import Any
+from pathlib import Path
+from typing import Any, NamedTuple
 
 from lepcli.errors import BadInput
 
@@ -312,13 +312,12 @@ def grams_of(words: Iterable[str]) -> list[str]:
 SCALE = 20.0  # bytes in the score matrix are round(-ln P * SCALE)
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     """One script family's character-n-gram model."""
 
     name: str
     languages: tuple[str, ...]  # profile keys: lepcli codes, or "hi-Latn"-style romanized ones
-    index: dict[str, int]
+    grams: dict[str, int]  # n-gram -> row
     matrix: bytes  # len(index) * len(languages) bytes, row-major
     words: dict[str, int]  # whole words seen in the project's own text for these languages
     word_matrix: bytes
@@ -328,18 +327,18 @@ class Profile:
     typical: float  # mean -ln P per gram for text in a known language (for the "fit" check)
 
 
-def _data_files() -> Any:
-    return resources.files("lepcli").joinpath("detect_data")
+# Plain files next to this module (importlib.resources would add ~10 ms to every start).
+DATA_DIR = Path(__file__).resolve().parent / "detect_data"
 
 
 @functools.cache
 def _meta() -> dict[str, Any]:
-    return json.loads(_data_files().joinpath("meta.json").read_bytes())  # type: ignore[no-any-return]
+    return json.loads((DATA_DIR / "meta.json").read_bytes())  # type: ignore[no-any-return]
 
 
 @functools.cache
 def load_profile(name: str) -> Profile:
-    raw = _data_files().joinpath(f"{name}.bin").read_bytes()
+    raw = (DATA_DIR / f"{name}.bin").read_bytes()
     (header_len,) = struct.unpack_from("<I", raw, 0)
     header = json.loads(raw[4 : 4 + header_len])
     keys_end = 4 + header_len + header["keys_bytes"]
@@ -352,7 +351,7 @@ def load_profile(name: str) -> Profile:
     return Profile(
         name=name,
         languages=langs,
-        index=dict(zip(keys, range(len(keys)), strict=True)),
+        grams=dict(zip(keys, range(len(keys)), strict=True)),
         matrix=raw[keys_end:matrix_end],
         words=dict(zip(words, range(len(words)), strict=True)),
         word_matrix=raw[words_end:],
@@ -480,8 +479,7 @@ def _softmax(scores: dict[str, float]) -> dict[str, float]:
     return {k: v / total for k, v in exps.items()}
 
 
-@dataclass
-class _Scored:
+class _Scored(NamedTuple):
     probs: dict[str, float]  # profile key -> probability
     fit: float  # 0..1: how much the text looks like the best language (1 = typical)
     known: float  # share of the text's n-grams that the model has seen in any language
@@ -491,7 +489,7 @@ def _score_profile(profile: Profile, text: str, script: str) -> _Scored:
     words = words_of(text, script)
     grams = grams_of(words)
     k = len(profile.languages)
-    index = profile.index
+    index = profile.grams
     matrix = profile.matrix
     rows: list[bytes] = []
     for g in grams:
@@ -560,8 +558,7 @@ def _letters_by_script(text: str) -> dict[str, int]:
     return counts
 
 
-@dataclass
-class _Part:
+class _Part(NamedTuple):
     script: str
     probs: dict[str, float]  # lepcli code -> probability
     fit: float
@@ -571,11 +568,10 @@ class _Part:
 
 def _script_part(script: str, text: str) -> _Part:
     if script in _SCRIPT_LANGUAGES:
-        probs = dict(_SCRIPT_LANGUAGES[script])
-        return _Part(script, probs, 1.0, set(), [])
+        return _Part(script, dict(_SCRIPT_LANGUAGES[script]), 1.0, set(), [])
     if script == "Hani":
-        probs, notes = _han(text)
-        return _Part(script, probs, 1.0, set(), notes)
+        han_probs, notes = _han(text)
+        return _Part(script, han_probs, 1.0, set(), notes)
     group = _SCRIPT_GROUPS.get(script)
     if group is None:
         name = SCRIPT_NAMES.get(script, script)
@@ -627,13 +623,14 @@ def _allowed(among: Sequence[str]) -> set[str]:
     return allowed
 
 
-def detectable_codes() -> list[str]:
+def detectable_codes(groups: dict[str, list[str]] | None = None) -> list[str]:
     """Every lepcli code ``detect`` can name."""
     codes: set[str] = set()
     for shares in _SCRIPT_LANGUAGES.values():
         codes.update(c for c, _ in shares)
-    codes.update(["zh-Hans", "zh-Hant", "yue", "ja", "prs", "ur"])
-    for group in _meta()["groups"].values():
+    codes.update(["zh-Hans", "zh-Hant", "yue", "ja"])
+    codes.update(sibling for sibling, _ in _SIBLINGS.values())
+    for group in (groups if groups is not None else _meta()["groups"]).values():
         for key in group:
             codes.update(c for c, _ in _ROMANIZED.get(key, ((key, 1.0),)))
     return sorted(codes)
@@ -653,8 +650,6 @@ def detect(
     """
     if top < 1:
         raise BadInput("--top must be 1 or more")
-    from lepcli import languages
-
     among_list = list(among) if among else None
     allowed = _allowed(among_list) if among_list else None
     cleaned = _SPACE.sub(" ", _URL.sub(" ", text))
@@ -706,23 +701,21 @@ def detect(
     outside_best: tuple[str, float] | None = None
     if allowed is not None:
         best_any = max(probs.items(), key=lambda kv: kv[1], default=None)
-        kept = {c: p for c, p in probs.items() if c in allowed}
-        mass = sum(kept.values())
+        inside = {c: p for c, p in probs.items() if c in allowed}
+        mass = sum(inside.values())
         if best_any is not None and best_any[0] not in allowed:
             outside_best = best_any
-        probs = {c: p / mass for c, p in kept.items()} if mass > 0 else {}
+        probs = {c: p / mass for c, p in inside.items()} if mass > 0 else {}
         fit *= min(1.0, mass * 4)  # the text fits none of the allowed languages well
     ranked = sorted(probs.items(), key=lambda kv: (-kv[1], _rank(kv[0])))[:top]
     guesses: list[Guess] = []
     for code, p in ranked:
-        lang = languages.get(code)
-        guesses.append(
-            Guess(code, lang.name, lang.native, _guess_script(code, script_for[code], lang.script), p, code in romanized)
-        )
+        name, native, usual, _ = _names()[code]
+        guesses.append(Guess(code, name, native, _guess_script(code, script_for[code], usual), p, code in romanized))
     verdict, reason = _verdict(guesses, fit, letters, len(parts) > 1, probs)
     if outside_best is not None:
-        other = languages.get(outside_best[0])
-        notes.append(f"Outside --among, the text looks most like {other.name} ({other.code}).")
+        other = outside_best[0]
+        notes.append(f"Outside --among, the text looks most like {_names()[other][0]} ({other}).")
     if among_list and not guesses:
         reason = "The text's script is not used by any language in --among."
     return DetectResult(guesses, verdict, reason, main_script, letters, among_list, notes)
@@ -736,14 +729,15 @@ def _guess_script(code: str, written: str, usual: str) -> str:
     return written
 
 
-@functools.cache
-def _rank(code: str) -> int:
-    from lepcli import languages
+def _names() -> dict[str, list[Any]]:
+    """code -> [English name, native name, usual script, catalog rank], copied from lepcli.languages
+    at build time (loading the world language table would cost ~10 ms per run)."""
+    return _meta()["names"]  # type: ignore[no-any-return]
 
-    try:
-        return languages.get(code).rank or 1000
-    except Exception:  # noqa: BLE001 - an unknown code just sorts last
-        return 10_000
+
+def _rank(code: str) -> int:
+    rank = _names()[code][3]
+    return int(rank) if rank else 10_000
 
 
 def _same_interpreter(a: str, b: str) -> bool:
@@ -760,7 +754,10 @@ def _verdict(guesses: list[Guess], fit: float, letters: int, mixed: bool, probs:
         p += guesses[1].confidence
         pair_note = f" or {guesses[1].name} (same interpreter language; the writing cannot tell them apart)"
     if fit < 0.35:
-        return "uncertain", "The text does not look much like any language lepcli knows (names, typos or another language)."
+        return (
+            "uncertain",
+            "The text does not look much like any language lepcli knows (names, typos or another language).",
+        )
     if letters < 4 and top.script not in ("Hans", "Hant", "Hani", "Jpan", "Kore", "Hang"):
         return "uncertain", "Too few letters to tell the language."
     if p < CONFIDENT:

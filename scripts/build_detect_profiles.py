@@ -39,10 +39,10 @@ ACCENT_FLOOR = 1e-3  # P(accented letter | its base letter) for a language that 
 RANK_PRIOR = 0.3  # ln prior = -RANK_PRIOR * ln(catalog rank): favour languages US agencies meet
 UNRANKED = 150
 ROMANIZED_PENALTY = 1.0  # romanized forms are rarer than the language's own Latin-script neighbours
-TEMPER = 2.0
+TEMPER = 3.0  # naive-Bayes log-likelihoods are divided by this (calibrated by bench/bench_detect.py)
 WORD_FLOOR = 1e-4  # P(word | language) for a word the language's own text never uses
 WORD_WEIGHT = 1.0  # weight of whole-word evidence next to the n-gram score
-BLEND = 0.3  # share of the project's conversational text in a langdetect profile (Wikipedia has few "I"/"you")  # naive-Bayes log-likelihoods are divided by this (calibrated by bench/bench_detect.py)
+BLEND = 0.3  # share of the project's conversational text in a langdetect profile (Wikipedia has few "I"/"you")
 
 # profile group -> (script, [(profile key, source)])  source: "ld" langdetect code or "own"
 GROUPS: dict[str, tuple[str, list[tuple[str, str]]]] = {
@@ -271,6 +271,20 @@ def han_forms() -> dict[str, str]:
     return {k: "".join(sorted(set(v))) for k, v in out.items()}
 
 
+def names(groups: dict[str, list[str]]) -> dict[str, list[object]]:
+    """code -> [name, native, script, rank] for every code detect can answer (from lepcli.languages)."""
+    from lepcli import languages
+    from lepcli.detect import detectable_codes
+
+    out: dict[str, list[object]] = {}
+    for code in detectable_codes(groups):
+        lang = languages.get(code)
+        if lang.code != code:
+            raise SystemExit(f"lepcli.languages does not know the code {code!r} (resolved to {lang.code!r})")
+        out[code] = [lang.name, lang.native, lang.script, lang.rank]
+    return out
+
+
 def build() -> dict[str, bytes]:
     ranks = catalog_ranks()
     files: dict[str, bytes] = {}
@@ -286,6 +300,7 @@ def build() -> dict[str, bytes]:
         "word_weight": WORD_WEIGHT,
         "floor_cost": round(-math.log(FLOOR), 4),
         "han": han_forms(),
+        "names": names(groups),
     }
     files["meta.json"] = (json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
     return files

@@ -335,7 +335,9 @@ def _norm(line: str) -> str:
 def _training_lines() -> list[str]:
     lines = []
     for path in CORPUS.glob("*.txt"):
-        lines += [" " + _norm(x) + " " for x in path.read_text(encoding="utf-8").splitlines() if x.strip() and x[0] != "#"]
+        lines += [
+            " " + _norm(x) + " " for x in path.read_text(encoding="utf-8").splitlines() if x.strip() and x[0] != "#"
+        ]
     return lines
 
 
@@ -375,3 +377,25 @@ def test_shipped_profiles_are_current() -> None:
         text=True,
     )
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_agency_common_languages_raise_their_weight(
+    lep: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = (ROOT / "language_lines.yaml").read_text(encoding="utf-8")
+    assert "# common_languages:" in source
+    agency = tmp_path / "language_lines.yaml"
+    agency.write_text(source.replace("# common_languages:", "common_languages:", 1), encoding="utf-8")
+    plain = lep("detect", "ho paura", "--json").json()
+    monkeypatch.setenv("LEP_LINES", str(agency))
+    from lepcli import lines
+
+    if hasattr(lines, "load") and hasattr(lines.load, "cache_clear"):
+        lines.load.cache_clear()
+    text = "ma hijo perdido"  # could be several Romance languages; es is on the agency list
+    weighted = lep("detect", text, "--json").json()
+    baseline = detect(text)
+    es_before = next((g.confidence for g in baseline.guesses if g.code == "es"), 0.0)
+    es_after = next((g["confidence"] for g in weighted["guesses"] if g["code"] == "es"), 0.0)
+    assert es_after > es_before
+    assert plain["among"] is None and weighted["among"] is None  # a preference, not a restriction

@@ -14,11 +14,13 @@ def _agency_common_languages() -> list[str] | None:
 
     Parsing YAML costs ~30 ms, so the file is only parsed when it mentions the setting.
     """
+    import re
+
     from lepcli import paths
 
     try:
         path, _ = paths.lines_file()
-        if b"common_languages" not in path.read_bytes():
+        if not re.search(rb"^[ \t]*common_languages[ \t]*:", path.read_bytes(), re.MULTILINE):
             return None
         from lepcli import lines
     except (OSError, ImportError):
