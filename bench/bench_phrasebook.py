@@ -43,7 +43,8 @@ def warm_search(runs: int = 30) -> None:
     phrasetools.search("warm up", limit=10)  # imports rapidfuzz
     cold = time.perf_counter() - start
     docs = len(book.index(langs).docs)
-    print(f"\nsearch index: {len(book.languages()) + 1} languages, {docs} texts; first search (load + index) {cold * 1000:.1f} ms")
+    count = len(book.languages()) + 1
+    print(f"\nsearch index: {count} languages, {docs} texts; first search (load + index) {cold * 1000:.1f} ms")
     print(f"{'warm query':<30}  median ms  max ms   (n={runs})")
     worst = 0.0
     for q in QUERIES:

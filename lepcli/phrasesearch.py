@@ -68,7 +68,7 @@ _NEGATIONS = frozenset({"not", "no", "never", "nothing", "nobody"})
 # English function words: rarity in 161 short phrases overrates them, so they get a fixed small weight.
 _STOPWORDS = frozenset(
     "a an the and or of to in on at for with by from is are am be was were been do doe does did please "
-    "any some this that it there".split()
+    "any some this that it there can could will would".split()
 )
 STOPWORD_WEIGHT = 0.2
 # Words officers type for words the phrasebook uses (query side only; both directions listed).
@@ -101,6 +101,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "steal": ("stolen",),
     "stole": ("stolen",),
     "scared": ("afraid",),
+    "house": ("home",),
     "missing": ("lost",),
     "drunk": ("alcohol",),
 }
@@ -329,5 +330,7 @@ class Index:
             weight = next((w[t] for t, _s in cands if t in w), None)
             if weight is None:
                 weight = STOPWORD_WEIGHT if q in _STOPWORDS else 1.0
-            out[q] = weight * NEGATION_BOOST if strict and q in _NEGATIONS else weight
+            if q in _NEGATIONS:  # translating: a lost "not" flips the meaning; searching: "cant breathe"
+                weight *= NEGATION_BOOST if strict else 0.5
+            out[q] = weight
         return out

@@ -6,6 +6,9 @@ lep=".venv/bin/lep"
 run() { printf '\n$ lep %s\n' "$*"; "$lep" "$@"; }
 run lang farsi
 run lang Chinese
+run translate "r u hurt" --to vietnamese
+run translate "¿Está herido?" --to en
+run phrase search "need ambulance" --lang so --limit 3
 run lines mam --at "2026-11-24 03:00" --limit 2
 run ispeak --languages es,so,hmn,mam,ar,vi,ps,km
 run doctor
