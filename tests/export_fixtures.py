@@ -6,7 +6,15 @@ tests and are marked draft (one Spanish legal line is marked reviewed to test th
 
 from __future__ import annotations
 
+import re
+import shutil
+import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
 
 
 @dataclass(frozen=True)
@@ -186,3 +194,137 @@ def ispeak_entries() -> list[FxIspeak]:
     from lepcli import languages
 
     return [FxIspeak(n, languages.get(code), text, "draft") for n, (code, text) in enumerate(ISPEAK, start=1)]
+
+
+# -- render helpers (poppler, chromium) ------------------------------------------------------------
+
+
+POPPLER = shutil.which("pdftotext") is not None and shutil.which("pdftoppm") is not None
+CHROMIUM = next((p for p in ("/usr/bin/chromium", shutil.which("chromium") or "") if p and Path(p).exists()), None)
+
+_skip_poppler = pytest.mark.skipif(
+    not POPPLER, reason="poppler-utils (pdftotext, pdftoppm) not installed: run scripts/install-system-deps.sh"
+)
+_skip_chromium = pytest.mark.skipif(
+    CHROMIUM is None or not POPPLER,
+    reason="chromium and poppler-utils not installed: run scripts/install-system-deps.sh",
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def needs_poppler(func: F) -> F:
+    """Mark a render test: it runs wherever poppler-utils is installed (CI installs it)."""
+    return pytest.mark.render(_skip_poppler(func))  # type: ignore[no-any-return]
+
+
+def needs_chromium(func: F) -> F:
+    return pytest.mark.render(_skip_chromium(func))  # type: ignore[no-any-return]
+
+
+_BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def pdf_text(path: Path, *, layout: bool = False) -> str:
+    """Text of a PDF in logical order (poppler's default mode), bidi control marks removed."""
+    args = ["pdftotext", "-enc", "UTF-8", *(["-layout"] if layout else []), str(path), "-"]
+    out = subprocess.run(args, check=True, capture_output=True, timeout=60).stdout.decode("utf-8")
+    return _BIDI_CONTROLS.sub("", out)
+
+
+def squeeze(text: str) -> str:
+    """Whitespace removed (poppler puts stray spaces inside Indic, Burmese and Khmer clusters)."""
+    return re.sub(r"\s+", "", text)
+
+
+def marks_sorted(text: str) -> str:
+    """Marks stacked on one base letter put in a fixed order.
+
+    Poppler maps a shaped cluster back to characters in glyph order, so for example Khmer
+    U+17BB U+17C6 (two marks on one consonant) can come back as U+17C6 U+17BB; the page is right.
+    """
+    import unicodedata
+
+    out: list[str] = []
+    run: list[str] = []
+    for ch in text:
+        if unicodedata.category(ch) in ("Mn", "Mc"):
+            run.append(ch)
+            continue
+        out.extend(sorted(run))
+        run = []
+        out.append(ch)
+    out.extend(sorted(run))
+    return "".join(out)
+
+
+def pdf_fonts(path: Path) -> str:
+    return subprocess.run(["pdffonts", str(path)], check=True, capture_output=True, timeout=60).stdout.decode()
+
+
+def pdf_pages(path: Path) -> tuple[int, tuple[float, float]]:
+    info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, timeout=60).stdout.decode()
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))  # type: ignore[union-attr]
+    size = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts", info, re.M)
+    assert size is not None
+    return pages, (float(size.group(1)), float(size.group(2)))
+
+
+def page_png(path: Path, out_prefix: Path, page: int = 1, dpi: int = 60) -> Path:
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            str(dpi),
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-singlefile",
+            str(path),
+            str(out_prefix),
+        ],
+        check=True,
+        timeout=60,
+    )
+    return out_prefix.with_suffix(".png")
+
+
+def ink_fraction(path: Path, out_prefix: Path, page: int = 1) -> float:
+    """Share of dark pixels on a page (greyscale PGM from pdftoppm): 0 means a blank page."""
+    subprocess.run(
+        ["pdftoppm", "-gray", "-r", "40", "-f", str(page), "-l", str(page), "-singlefile", str(path), str(out_prefix)],
+        check=True,
+        timeout=60,
+    )
+    data = out_prefix.with_suffix(".pgm").read_bytes()
+    header = re.match(rb"P5\s+(\d+)\s+(\d+)\s+(\d+)\s", data)
+    assert header is not None
+    pixels = data[header.end() :]
+    return sum(1 for b in pixels if b < 128) / max(1, len(pixels))
+
+
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-default-apps",
+    "--disable-extensions",
+)
+
+
+def chromium(html: Path, tmp: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """Run headless Chromium as a subprocess on a file:// URL with a fresh profile folder."""
+    assert CHROMIUM is not None
+    profile = tmp / f"chromium-profile-{len(list(tmp.glob('chromium-profile-*')))}"
+    return subprocess.run(
+        [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args, html.resolve().as_uri()],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )

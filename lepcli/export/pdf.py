@@ -367,7 +367,7 @@ def _card_rows(section: Section) -> list[Row]:
 def _card_entry(ts: Typesetter, row: Row, lang: str, *, x: float, y: float, w: float, measure: bool) -> float:
     cell = row.cell
     tag = layout.STATUS_LABEL[cell.status] + ("  ·  LEGAL: interpreter" if row.legal else "")
-    tag_w = 24.0 if row.legal else 12.0
+    tag_w = 34.0 if row.legal else 12.0
     colour = layout.LEGAL_COLOUR if row.legal else layout.STATUS_COLOUR[cell.status]
     h1 = ts.box(row.english, x=x, y=y, w=w - tag_w, size=7, bold=row.urgent, colour=layout.MUTED, face_key="sans",
                 measure=measure)  # fmt: skip
@@ -471,12 +471,17 @@ ISPEAK_COLUMNS = 3
 
 
 def _ispeak_size(ts: Typesetter, text: str, code: str, w: float) -> float:
-    """The largest size (14 pt down to 11) at which the sentence takes at most two lines."""
-    for size in (14.0, 12.5, 11.0):
-        face = fonts.FACES[fonts.face_key_for(text, code)]
-        if ts.box(text, x=0, y=0, w=w, size=size, lang=code, measure=True) <= 2.05 * ts.line_h(face, size):
-            return size
-    return 11.0
+    """14 pt, or 12.5 pt when that keeps the sentence on one line, else the largest size for two lines."""
+    face = fonts.FACES[fonts.face_key_for(text, code)]
+
+    def lines_at(size: float) -> float:
+        return ts.box(text, x=0, y=0, w=w, size=size, lang=code, measure=True) / ts.line_h(face, size)
+
+    if lines_at(14.0) < 1.5:
+        return 14.0
+    if lines_at(12.5) < 1.5:
+        return 12.5
+    return next((size for size in (14.0, 12.5) if lines_at(size) < 2.5), 11.0)
 
 
 def _ispeak_cell(ts: Typesetter, entry: Any, *, x: float, y: float, w: float, measure: bool) -> float:
