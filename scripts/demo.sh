@@ -6,6 +6,8 @@ lep=".venv/bin/lep"
 run() { printf '\n$ lep %s\n' "$*"; "$lep" "$@"; }
 run lang farsi
 run lang Chinese
+run detect "toi khong biet con toi o dau"
+run detect "kuv tsis paub" --json
 run translate "r u hurt" --to vietnamese
 run translate "¿Está herido?" --to en
 run phrase search "need ambulance" --lang so --limit 3
