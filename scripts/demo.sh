@@ -13,4 +13,5 @@ run translate "¿Está herido?" --to en
 run phrase search "need ambulance" --lang so --limit 3
 run lines mam --at "2026-11-24 03:00" --limit 2
 run ispeak --languages es,so,hmn,mam,ar,vi,ps,km
+run models list   # none ship; `lep models install FILE.argosmodel` adds offline machine translation
 run doctor
