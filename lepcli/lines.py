@@ -31,7 +31,7 @@ USES = ("emergency", "non-emergency", "both")
 QUALIFICATIONS = ("certified", "qualified", "conversational")
 FOR_INTERVIEWS = frozenset({"certified", "qualified"})
 DEFAULT_PRIORITY = 100
-CACHE_SCHEMA = 1
+CACHE_SCHEMA = 2
 
 # Languages that a line for a neighbouring code can also serve (written forms, macrolanguages).
 RELATED: dict[str, tuple[str, ...]] = {
@@ -259,6 +259,10 @@ class EslResource:
         )
 
 
+def _indices(packed: str | None) -> list[int]:
+    return [int(x) for x in packed.split()] if packed else []
+
+
 class Directory:
     """A validated lines file: agency settings plus lazily decoded line and ESL records."""
 
@@ -274,7 +278,7 @@ class Directory:
         self.timezone: str = header["timezone"]
         self.settings: dict[str, Any] = header["settings"]
         self.warnings: int = header["warnings"]
-        self._by_lang: dict[str, list[int]] = header["by_lang"]
+        self._by_lang: dict[str, str] = header["by_lang"]  # code -> "3 17 52": cheap to parse, split on use
         self._all: list[int] = header["all"]
         self._n_lines: int = header["n_lines"]
         self._n_esl: int = header["n_esl"]
@@ -307,10 +311,10 @@ class Directory:
     def serving(self, code: str) -> list[tuple[Line, str]]:
         """Lines that serve ``code``: (line, "specific" | "related" | "all"), in file order."""
         seen: dict[int, str] = {}
-        for i in self._by_lang.get(code, ()):
+        for i in _indices(self._by_lang.get(code)):
             seen.setdefault(i, "specific")
         for rel in RELATED.get(code, ()):
-            for i in self._by_lang.get(rel, ()):
+            for i in _indices(self._by_lang.get(rel)):
                 seen.setdefault(i, "related")
         for i in self._all:
             seen.setdefault(i, "all")
@@ -400,7 +404,7 @@ def _build_header(
         **base,
         "path": str(path),
         "warnings": warnings,
-        "by_lang": by_lang,
+        "by_lang": {code: " ".join(map(str, idx)) for code, idx in by_lang.items()},
         "all": all_idx,
         "n_lines": len(lines),
         "n_esl": len(esl),
@@ -521,7 +525,7 @@ def open_state(line: Line, at: datetime, agency_tz: str) -> OpenState:
         (s + shift, e + shift)
         for s, e in windows
         for shift in (-WEEK, 0, WEEK, 2 * WEEK)
-        if instant(s + shift).date().isoformat() not in closed
+        if not closed or instant(s + shift).date().isoformat() not in closed
     )
     for s, e in spans:
         if s <= now_min < e:
