@@ -208,6 +208,8 @@ def _hostile(kind: str, folder: Path, out: Path) -> Path:
         return _write_zip(
             path, [e for e in good if not e[0].endswith("metadata.json")] + [(f"{top}/metadata.json", b"{oops")]
         )
+    if kind == "file-folder-clash":  # "model.bin" also used as a folder name
+        return _write_zip(path, [*good, (f"{top}/model/model.bin/inner", b"x")])
     if kind == "not-a-zip":
         path.write_bytes(b"this is not a zip file at all" * 100)
         return path
@@ -242,6 +244,7 @@ HOSTILE = {
     "bad-metadata-code": "not a language code",
     "metadata-not-json": "not valid JSON",
     "not-a-zip": "not a zip archive",
+    "file-folder-clash": "entries conflict",
     "bomb": "zip bomb",
     "garbage-model": "does not load in CTranslate2",
     "bpe-package": "BPE",

@@ -212,6 +212,8 @@ def _extract(plan: ArchivePlan, dest: Path) -> None:
         raise ModelError(f"{plan.archive.name}: corrupt archive member ({type(exc).__name__})") from None
     except ModelError:
         raise
+    except (FileExistsError, NotADirectoryError, IsADirectoryError):
+        raise ModelError(f"{plan.archive.name}: entries conflict (a file and a folder with the same name)") from None
     except OSError as exc:
         raise LepError(f"could not write the model to {dest.parent}: {exc.strerror or type(exc).__name__}") from None
     except Exception as exc:
