@@ -70,6 +70,7 @@ if __name__ == "__main__":
         os.environ["LEP_HOME"] = home
         compare(
             {
+                "lep --help (start-up base, for reference)": lep("--help"),
                 'lep translate "Are you hurt?" --to es': lep("translate", "Are you hurt?", "--to", "es"),
                 'lep translate "r u hurt" --to vi': lep("translate", "r u hurt", "--to", "vi"),
                 "lep phrase search 'need ambulance'": lep("phrase", "search", "need ambulance"),

@@ -17,8 +17,7 @@ from __future__ import annotations
 import bisect
 import math
 import unicodedata
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 KEYWORD_FACTOR = 0.85
 PREFIX_SIM = 0.9
@@ -196,8 +195,7 @@ def key(text: str) -> str:
     return " ".join(tokens(text))
 
 
-@dataclass
-class Doc:
+class Doc(NamedTuple):
     lang: str
     phrase_id: str
     text: str
@@ -205,8 +203,7 @@ class Doc:
     total: float
 
 
-@dataclass
-class Match:
+class Match(NamedTuple):
     lang: str
     phrase_id: str
     text: str

@@ -379,6 +379,16 @@ def _machine(
 ) -> TranslationAnswer:
     target = lang.code
     reason = why or "no phrasebook phrase matches this text"
+    # The interpreter to call speaks the other person's language: the target, or the source when
+    # translating into English.
+    other = source if target == pb.MASTER else target
+    if other != target:
+        from lepcli import languages
+
+        lang_for_line = languages.get(other)
+    else:
+        lang_for_line = lang
+    line = f"for a qualified {lang_for_line.name} interpreter: {interpreter_line(other)}"
     try:
         from lepcli import mt
 
@@ -386,14 +396,13 @@ def _machine(
     except ImportError:
         raise Unavailable(
             f"{reason}, and machine translation is not installed",
-            hint=f"for a qualified {lang.name} interpreter: {interpreter_line(target)}",
+            hint=line,
         ) from None
     except Unavailable as exc:
         close = "; ".join(f"{f.phrase.text} ({f.phrase.id})" for f in near)
         raise Unavailable(
             f"{reason}; {exc.message}",
-            hint=f"for a qualified {lang.name} interpreter: {interpreter_line(target)}"
-            + (f"   ·   close phrases: {close}" if close else ""),
+            hint=line + (f"   ·   close phrases: {close}" if close else ""),
         ) from None
     return TranslationAnswer(
         tier="machine",
@@ -407,7 +416,7 @@ def _machine(
         matched_lang=phrase.lang if phrase else None,
         matched_text=phrase.text if phrase else None,
         warnings=[why + "; machine-translated from the English phrase"] if why else [],
-        interpreter=interpreter_line(target),
+        interpreter=interpreter_line(other),
         suggestions=[(f.phrase.id, f.phrase.text, f.score) for f in near],
         rtl=lang.rtl,
     )

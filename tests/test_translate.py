@@ -304,3 +304,10 @@ def test_mixed_scripts_give_a_clear_answer(lep: Lep) -> None:
     run = lep("translate", "Are you hurt? 你受伤了吗", "--to", "es", "--json")
     assert run.exit_code in (0, 6) and "Traceback" not in run.stderr
     assert run.json().get("error") in (None, "Unavailable")
+
+
+def test_reverse_without_a_match_names_the_speakers_interpreter_and_close_phrases(lep: Lep) -> None:
+    run = lep("translate", "Me duele el pecho", "--to", "en", "--from", "es")
+    assert run.exit_code == 6
+    assert "Spanish interpreter" in run.stderr and "medical.chest_pain" in run.stderr
+    assert "duele" not in run.stderr
