@@ -7,15 +7,6 @@ import sys
 
 import typer
 
-from lepcli.commands import config as config_cmd
-from lepcli.commands import detect as detect_cmd
-from lepcli.commands import export as export_cmd
-from lepcli.commands import ispeak as ispeak_cmd
-from lepcli.commands import lang as lang_cmd
-from lepcli.commands import lines as lines_cmd
-from lepcli.commands import models as models_cmd
-from lepcli.commands import phrase as phrase_cmd
-from lepcli.commands import translate as translate_cmd
 from lepcli.commands.common import json_option
 
 app = typer.Typer(
@@ -30,16 +21,43 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-app.command("lang")(lang_cmd.lang)
-app.command("detect")(detect_cmd.detect)
-app.command("lines")(lines_cmd.lines)
-app.command("esl")(lines_cmd.esl)
-app.add_typer(config_cmd.app, name="config")
-app.command("ispeak")(ispeak_cmd.ispeak)
-app.add_typer(models_cmd.app, name="models")
-app.add_typer(export_cmd.app, name="export")
-app.add_typer(phrase_cmd.app, name="phrase")
-app.command("translate")(translate_cmd.translate)
+# name -> (module in lepcli.commands, attribute, kind). Typer turns every registered command into a
+# click command at each start, so main() registers only the one being run (all of them for --help).
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "lang": ("lang", "lang", "command"),
+    "detect": ("detect", "detect", "command"),
+    "translate": ("translate", "translate", "command"),
+    "phrase": ("phrase", "app", "group"),
+    "lines": ("lines", "lines", "command"),
+    "esl": ("lines", "esl", "command"),
+    "ispeak": ("ispeak", "ispeak", "command"),
+    "models": ("models", "app", "group"),
+    "export": ("export", "app", "group"),
+    "config": ("config", "app", "group"),
+}
+_registered: set[str] = set()
+
+
+def register(names: list[str] | None = None) -> typer.Typer:
+    """Add the named commands (default: all) to ``app`` and return it."""
+    import importlib
+
+    for name in COMMANDS if names is None else names:
+        if name in _registered:
+            continue
+        module_name, attr, kind = COMMANDS[name]
+        target = getattr(importlib.import_module(f"lepcli.commands.{module_name}"), attr)
+        if kind == "group":
+            app.add_typer(target, name=name)
+        else:
+            app.command(name)(target)
+        _registered.add(name)
+    return app
+
+
+def full_app() -> typer.Typer:
+    """The app with every command registered (help, tests, documentation)."""
+    return register(None)
 
 
 @app.command()
@@ -66,6 +84,8 @@ def main(argv: list[str] | None = None) -> None:
     code = 0
     try:
         # With standalone_mode=False, click returns the code of a typer.Exit raised in a command.
+        first = args[0] if args else None
+        register([first] if first in COMMANDS else None)
         returned = app(args=args, prog_name="lep", standalone_mode=False)
         code = returned if isinstance(returned, int) else 0
     except LepError as exc:

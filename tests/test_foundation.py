@@ -19,9 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def _all_commands() -> list[list[str]]:
     import typer.main
 
-    from lepcli.cli import app
+    from lepcli.cli import full_app
 
-    group = typer.main.get_command(app)
+    group = typer.main.get_command(full_app())
     found: list[list[str]] = []
 
     def walk(cmd: object, prefix: list[str]) -> None:
