@@ -419,7 +419,10 @@ class DetectResult:
     def next_steps(self) -> list[str]:
         if self.confident and self.guesses:
             code = self.guesses[0].code
-            return [f"Find an interpreter line for it: lep lines {code}", f"Common phrases: lep phrase list --lang {code}"]
+            return [
+                f"Find an interpreter line for it: lep lines {code}",
+                f"Common phrases: lep phrase list --lang {code}",
+            ]
         return list(NEXT_STEPS_UNCERTAIN)
 
     def to_json(self) -> dict[str, Any]:
