@@ -223,14 +223,15 @@ class Phrasebook:
         if found is None:
             from lepcli.phrasesearch import Index
 
-            entries: list[tuple[str, str, str, tuple[str, ...]]] = []
+            # Texts come with their token keys from the (cached) files: no tokenizing at search time.
+            entries: list[tuple[str, str, str, str | None, tuple[str, ...]]] = []
             if MASTER in langs:
-                entries.extend((MASTER, p.id, p.text, p.keywords) for p in self.phrases)
+                entries.extend((MASTER, p.id, p.text, p.key, p.keywords) for p in self.phrases)
             for lang in sorted(langs - {MASTER}):
                 for t in self.translations(lang).values():
-                    entries.append((lang, t.phrase_id, t.text, ()))
+                    entries.append((lang, t.phrase_id, t.text, t.key, ()))
                     if t.romanization:  # people type pinyin, romaja, transliterated Russian...
-                        entries.append((lang, t.phrase_id, t.romanization, ()))
+                        entries.append((lang, t.phrase_id, t.romanization, t.romanization_key, ()))
             found = self._indexes[langs] = Index(entries)
         return found
 

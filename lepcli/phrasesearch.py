@@ -215,10 +215,11 @@ class Match(NamedTuple):
 class Index:
     """Token index over (language, phrase) texts; build once per phrasebook and language set."""
 
-    def __init__(self, entries: list[tuple[str, str, str, tuple[str, ...]]]) -> None:
-        # entries: (lang, phrase_id, text, keywords)
+    def __init__(self, entries: list[tuple[str, str, str, str | None, tuple[str, ...]]]) -> None:
+        # entries: (lang, phrase_id, text, its key() if already known, keywords)
         tokenized = [
-            (lang, pid, text, tokens(text), [t for k in kws for t in tokens(k)]) for lang, pid, text, kws in entries
+            (lang, pid, text, (k if k else key(text)).split(), [t for kw in kws for t in tokens(kw)])
+            for lang, pid, text, k, kws in entries
         ]
         df: dict[str, dict[str, int]] = {}
         count: dict[str, int] = {}
