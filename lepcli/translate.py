@@ -189,6 +189,10 @@ def translate(text: str, target: str, source: str | None = "en") -> TranslationA
     from lepcli import languages, textinput
 
     text = textinput.vet(text, what="text to translate")
+    from lepcli.phrasesearch import tokens
+
+    if not tokens(text):
+        raise BadInput("no words to translate (only punctuation or symbols)")
     if source == target:
         raise BadInput(f"source and target are the same language ({target})", hint="use --to for the other language")
     book = pb.load()

@@ -280,6 +280,7 @@ def test_typed_text_is_not_cached(lep: Lep, en_es_model: None) -> None:
     [
         (["", "--to", "es"], None, 3),
         (["   ", "--to", "es"], None, 3),
+        (["?!?!", "--to", "es"], None, 3),
         (["x" * 6000, "--to", "es"], None, 3),
         (["-", "--to", "es"], b"\x00\x00\x01\x02", 3),
         (["-", "--to", "es"], b"\xc3\x28 not utf-8", 3),
