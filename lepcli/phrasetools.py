@@ -215,7 +215,7 @@ class PhraseDetail:
                     extra.append(("reviewed", f"{t.reviewed_by}, {t.reviewed_on}"))
                 if extra:
                     view.add(output.Fields([(k, v) for k, v in extra if v]))
-                view.add(output.Note(t.label, tone="ok" if t.reviewed else "warn", label=t.status.upper()))
+                view.add(output.Note(t.label, tone="ok" if t.reviewed else "warn", label="status"))
             return view
         rows = [[t.lang, t.text, t.pronunciation or "", t.status] for t in self.translations]
         view.add(output.Table(["lang", "translation", "say", "status"], rows))
@@ -364,8 +364,8 @@ def check() -> CheckReport:
             record, problems = pb._parse_file(path, stem)
             report.problems.extend(problems)
             report.files.append(_file_entry(path, stem, layer, len(record.get("translations", {}))))
-            if record.get("fatal"):
-                continue
+            if record.get("fatal") or not master:
+                continue  # without a readable en.yaml, every id would look unknown: report en.yaml alone
             _entries, cross = pb._cross_check(record, path, layer, master)
             report.problems.extend(cross)
             if layer == 0:

@@ -420,6 +420,15 @@ def test_check_packaged_rules(lep: Lep, packaged: Path) -> None:
     assert "a full language needs all" not in run.stdout  # safety.stop is urgent: reported once, above
 
 
+def test_check_broken_master_is_reported_alone(lep: Lep, packaged: Path) -> None:
+    en = packaged / "en.yaml"
+    en.write_text(en.read_text(encoding="utf-8") + "  - id: [broken\n", encoding="utf-8")
+    run = lep("phrase", "check")
+    assert run.exit_code == 5
+    assert f"{en}:" in run.stdout and "invalid YAML" in run.stdout
+    assert "unknown phrase id" not in run.stdout  # no cascade of errors from the language files
+
+
 # -- agency files: override, add, broken -----------------------------------------------------------
 
 
