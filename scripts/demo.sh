@@ -13,5 +13,7 @@ run translate "¿Está herido?" --to en
 run phrase search "need ambulance" --lang so --limit 3
 run lines mam --at "2026-11-24 03:00" --limit 2
 run ispeak --languages es,so,hmn,mam,ar,vi,ps,km
+run export phrasebook --lang es,vi,ar --layout card -o "$LEP_HOME/pocket-card.pdf" --force
+run export ispeak --paper letter -o "$LEP_HOME/ispeak.pdf" --force
 run models list   # none ship; `lep models install FILE.argosmodel` adds offline machine translation
 run doctor

@@ -79,7 +79,10 @@ class ExportResult:
         view = output.View()
         what = "I speak card" if self.kind == "ispeak" else f"phrasebook {self.layout or ''}".strip()
         view.add(output.Title(f"Wrote {self.path}", f"{what}, {self.format.upper()}, {self._size()}"))
-        fields = [("languages", ", ".join(self.languages))]
+        shown = ", ".join(self.languages[:12]) + (
+            f", ... ({len(self.languages)} in all)" if len(self.languages) > 12 else ""
+        )
+        fields = [("languages", shown)]
         if self.kind == "ispeak":
             fields.append(("entries", str(self.phrases)))
         else:
