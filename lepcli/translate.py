@@ -198,9 +198,12 @@ def translate(text: str, target: str, source: str | None = "en") -> TranslationA
     book = pb.load()
     lang = languages.get(target)
     found, near = _find(book, text, target, source)
-    if found is not None:
+    legal_text = looks_legal(text)
+    # Legal-risk text may only be answered by a legal phrase or by an exact match: a close non-legal
+    # phrase ("I want a lawyer." for "Do you want a lawyer?") would say something else.
+    if found is not None and (not legal_text or found.phrase.legal or found.score >= 100):
         return _from_phrase(book, found, lang, near)
-    if looks_legal(text):
+    if legal_text:
         raise Refused(
             "this reads like rights, consent to search, a statement or a victim interview: "
             "it is never machine-translated and no reviewed phrase matches it",
