@@ -11,9 +11,8 @@ from __future__ import annotations
 import functools
 import json
 import unicodedata
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from lepcli.errors import BadInput, NotFound
 
@@ -21,8 +20,8 @@ MAX_QUERY = 100
 RTL_SCRIPTS = frozenset({"Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm"})
 
 
-@dataclass(frozen=True)
-class Language:
+# NamedTuples, not dataclasses: immutable all the same, and cheaper to define at every start-up.
+class Language(NamedTuple):
     code: str  # ISO 639-1 where one exists, else ISO 639-3; BCP 47 script subtag where it matters
     name: str  # English name
     native: str  # the name in the language itself, in its own script
@@ -42,19 +41,18 @@ class Language:
         return self.note or self.name
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = self._asdict()
         data["aliases"] = list(self.aliases)
         data["rtl"] = self.rtl
         return data
 
 
-@dataclass
-class Resolution:
+class Resolution(NamedTuple):
     query: str
     language: Language
     matched: str  # code | name | alias | native | fuzzy | world
     score: float = 100.0
-    alternatives: list[Language] = field(default_factory=list)
+    alternatives: tuple[Language, ...] = ()
     note: str | None = None  # said out loud when we assumed something
 
     @property
@@ -134,7 +132,7 @@ def resolve(query: str) -> Resolution:
     if ambiguous is not None:
         codes, note = ambiguous
         first, *rest = (_lookup(c) for c in codes)
-        return Resolution(query, first, "alias", alternatives=rest, note=note)
+        return Resolution(query, first, "alias", alternatives=tuple(rest), note=note)
     hit = data["index"].get(key)
     if hit is not None:
         code, how = hit

@@ -198,10 +198,12 @@ def translate(text: str, target: str, source: str | None = "en") -> TranslationA
     book = pb.load()
     lang = languages.get(target)
     found, near = _find(book, text, target, source)
-    legal_text = looks_legal(text)
+    if found is not None and (found.phrase.legal or found.score >= 100):
+        return _from_phrase(book, found, lang, near)
+    legal_text = looks_legal(text)  # compiled on first use; exact matches above never pay for it
     # Legal-risk text may only be answered by a legal phrase or by an exact match: a close non-legal
     # phrase ("I want a lawyer." for "Do you want a lawyer?") would say something else.
-    if found is not None and (not legal_text or found.phrase.legal or found.score >= 100):
+    if found is not None and not legal_text:
         return _from_phrase(book, found, lang, near)
     if legal_text:
         raise Refused(
