@@ -357,8 +357,12 @@ def _from_phrase(book: pb.Phrasebook, found: _Found, lang: Any, near: list[_Foun
         answer.warnings.append("fill in " + ", ".join("{" + n + "}" for n in sorted(left)) + " before you say it")
     if phrase.legal and not t.reviewed:
         answer.legal_warning = True
-    if not t.reviewed or phrase.legal:
+    if phrase.legal:
         answer.interpreter = interpreter_line(target)
+    elif not t.reviewed:
+        # A cheap pointer, not the computed line: looking up lines and opening hours costs ~6 ms at
+        # every start, and a draft everyday phrase needs the line only when the person does not understand.
+        answer.interpreter = f"not understood? call a qualified {lang.name} interpreter: lep lines {target}"
     return answer
 
 
