@@ -63,10 +63,10 @@ footer { color: var(--muted); font-size: 7.5pt; margin-top: 1rem; }
 .ispeak .cell { display: grid; grid-template-columns: 2.2rem 1fr; padding: .45rem 0;
                 border-bottom: 1px solid var(--rule); break-inside: avoid; }
 .ispeak .num { font-weight: bold; font-size: 14pt; }
-.ispeak .say { font-size: 16pt; line-height: 1.5; }
+.ispeak .say { font-size: 16pt; }
 .ispeak .also { display: block; font-size: 12pt; }
 .ispeak .say { display: block; }
-.ispeak .name { display: block; color: var(--muted); font-size: 8pt; }
+.ispeak .name { display: block; margin-top: .2rem; color: var(--muted); font-size: 8pt; }
 .ispeak [dir="rtl"] { text-align: right; }
 @page { size: %(page)s; margin: 12mm 12mm 14mm; }
 @media print {
@@ -85,7 +85,12 @@ def _css(paper: str, faces: Iterable[fonts.FontFace]) -> str:
         "legal": layout.hex_colour(layout.LEGAL_COLOUR),
         **{s: layout.hex_colour(c) for s, c in layout.STATUS_COLOUR.items()},
     }
-    rules = [f".f-{f.key} {{ font-family: {fonts.css_stack(f)}; }}" for f in faces if f.key != "sans"]
+    # Tall scripts (Khmer subscripts, Burmese medials, Nastaliq) need taller lines than Latin.
+    rules = [
+        f".f-{f.key} {{ font-family: {fonts.css_stack(f)}; line-height: {max(1.5, f.line_height):.2f}; }}"
+        for f in faces
+        if f.key != "sans"
+    ]
     return css + "\n".join(rules) + "\n"
 
 
