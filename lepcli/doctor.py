@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
 from dataclasses import dataclass, field
@@ -60,8 +59,72 @@ class DoctorReport:
         return view
 
 
-def _has(module: str) -> bool:
-    return importlib.util.find_spec(module) is not None
+def _version(*dists: str) -> str | None:
+    """Installed versions of these distributions ("fpdf2 2.8.9, uharfbuzz 0.57.0"), or None if one is missing."""
+    from importlib import metadata
+
+    found = []
+    for dist in dists:
+        try:
+            found.append(f"{dist} {metadata.version(dist)}")
+        except metadata.PackageNotFoundError:
+            return None
+    return ", ".join(found)
+
+
+def _extra(name: str, dists: tuple[str, ...], hint: str) -> Check:
+    version = _version(*dists)
+    return Check(name, version is not None, version or f"not installed: {hint}")
+
+
+def _phrasebooks() -> Check:
+    from lepcli import phrasebook
+    from lepcli.errors import LepError
+
+    try:
+        book = phrasebook.load()
+    except LepError as exc:
+        return Check("phrasebooks", False, exc.message)
+    langs = [c for c in book.languages() if c != phrasebook.MASTER]
+    return Check("phrasebooks", True, f"{len(book.phrases)} phrases; {len(langs)} languages: {', '.join(langs)}")
+
+
+def _lines() -> Check:
+    from lepcli import lines
+    from lepcli.errors import LepError
+
+    try:
+        directory = lines.load()
+    except LepError as exc:
+        return Check("interpreter lines", False, f"{exc.message} (run: lep config check)")
+    count = len(directory.all_lines())
+    return Check("interpreter lines", True, f"{directory.agency}: {count} lines, time zone {directory.timezone}")
+
+
+def _models() -> Check:
+    from lepcli.mt import installed
+
+    packages = installed.discover()
+    pairs = sorted({f"{p.source}->{p.target}" for p in packages})
+    detail = ", ".join(pairs) if pairs else "none installed (lep models install FILE.argosmodel)"
+    return Check("offline translation models", bool(pairs), detail)
+
+
+def _fonts() -> Check:
+    from lepcli.export import fonts
+
+    missing = [
+        f
+        for f in ("NotoSans-Regular.ttf", "NotoNaskhArabic-Regular.ttf", "NotoSansCJK-Regular.ttc")
+        if fonts.locate(f) is None
+    ]
+    if missing:
+        return Check(
+            "fonts for PDF export",
+            False,
+            "missing " + ", ".join(missing) + ": apt install fonts-noto-core fonts-noto-cjk",
+        )
+    return Check("fonts for PDF export", True, "Noto fonts found")
 
 
 def report() -> DoctorReport:
@@ -76,18 +139,13 @@ def report() -> DoctorReport:
         "interpreter lines": f"{lines_path} ({lines_source})",
     }
     checks = [
-        Check("phrasebooks", paths.packaged_phrasebooks_dir().is_dir(), str(paths.packaged_phrasebooks_dir())),
-        Check("interpreter lines file", lines_path.is_file(), str(lines_path)),
-        Check(
-            "machine translation (ctranslate2, sentencepiece)",
-            _has("ctranslate2") and _has("sentencepiece"),
-            "pip install 'lepcli[mt]'",
-        ),
-        Check("PDF export (fpdf2, uharfbuzz)", _has("fpdf") and _has("uharfbuzz"), "pip install 'lepcli[export]'"),
-        Check("study decks (genanki)", _has("genanki"), "pip install 'lepcli[export]'"),
-        Check(
-            "argostranslate (optional, for its package index)", _has("argostranslate"), "pip install 'lepcli[argos]'"
-        ),
+        _phrasebooks(),
+        _lines(),
+        _models(),
+        _extra("machine translation", ("ctranslate2", "sentencepiece"), "pip install 'lepcli[mt]'"),
+        _extra("PDF and Anki export", ("fpdf2", "uharfbuzz", "genanki"), "pip install 'lepcli[export]'"),
+        _fonts(),
+        _extra("argostranslate (optional: its download index)", ("argostranslate",), "pip install 'lepcli[argos]'"),
     ]
     py = ".".join(str(p) for p in sys.version_info[:3])
     return DoctorReport(version=__version__, python=py, locations=locations, checks=checks)

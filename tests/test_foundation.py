@@ -104,8 +104,20 @@ def test_doctor_reports_locations_and_offline(lep, lep_home: Path) -> None:
     data = result.json()
     assert data["offline"] is True
     assert str(lep_home) in data["locations"]["models"]
+    checks = {c["name"]: c for c in data["checks"]}
+    assert checks["phrasebooks"]["ok"] and "185 phrases" in checks["phrasebooks"]["detail"]
+    assert checks["interpreter lines"]["ok"] and "FICTIONAL" in checks["interpreter lines"]["detail"]
+    assert not checks["offline translation models"]["ok"]  # a new LEP_HOME has none
     human = lep("doctor")
     assert "nothing here needs the network" in human.stdout
+
+
+def test_doctor_names_a_broken_lines_file(lep, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = tmp_path / "lines.yaml"
+    bad.write_text("agency: [unclosed\n", encoding="utf-8")
+    monkeypatch.setenv("LEP_LINES", str(bad))
+    checks = {c["name"]: c for c in lep("doctor", "--json").json()["checks"]}
+    assert not checks["interpreter lines"]["ok"] and str(bad) in checks["interpreter lines"]["detail"]
 
 
 def test_plain_output_when_not_a_tty(lep) -> None:
