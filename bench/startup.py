@@ -28,6 +28,7 @@ def time_once(cmd: Sequence[str], env: dict[str, str] | None = None, stdin: byte
 def compare(commands: dict[str, Sequence[str]], runs: int = 15, env: dict[str, str] | None = None) -> dict[str, float]:
     """Median seconds per command, runs interleaved so machine noise hits all alike; prints a table."""
     env = {**os.environ, **(env or {})}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # users have bytecode caches; without them every start recompiles
     all_cmds = {"floor: python -c 'import typer, rich'": FLOOR, **commands}
     for cmd in all_cmds.values():  # warm the OS file cache
         time_once(cmd, env)
