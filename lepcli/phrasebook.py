@@ -49,8 +49,10 @@ STATUS_LABELS = {
 ID_RE = re.compile(r"^[a-z0-9_]+\.[a-z0-9_.]+$")
 PLACEHOLDER_RE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 PHRASE_KEYS = frozenset({"id", "text", "category", "urgent", "legal", "answer", "notes", "keywords"})
-TRANSLATION_KEYS = frozenset({"text", "pronunciation", "romanization", "status", "reviewed_by", "reviewed_on", "notes"})
-CACHE_VERSION = 4
+TRANSLATION_KEYS = frozenset(
+    {"text", "pronunciation", "romanization", "status", "reviewed_by", "reviewed_on", "notes", "variants"}
+)
+CACHE_VERSION = 5
 
 
 # -- the model ---------------------------------------------------------------------------------
@@ -106,6 +108,8 @@ class Translation(NamedTuple):
     layer: int = 0
     key: str = ""
     romanization_key: str = ""
+    variants: tuple[str, ...] = ()  # other ways people say it: searched, never shown as the answer
+    variant_keys: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -127,6 +131,7 @@ class Translation(NamedTuple):
             "reviewed_by": self.reviewed_by,
             "reviewed_on": self.reviewed_on,
             "notes": self.notes,
+            "variants": list(self.variants),
             "source": self.source,
         }
 
@@ -232,20 +237,30 @@ class Phrasebook:
                     entries.append((lang, t.phrase_id, t.text, t.key, ()))
                     if t.romanization:  # people type pinyin, romaja, transliterated Russian...
                         entries.append((lang, t.phrase_id, t.romanization, t.romanization_key, ()))
+                    for v, vkey in zip(t.variants, t.variant_keys, strict=True):
+                        entries.append((lang, t.phrase_id, v, vkey, ()))
             found = self._indexes[langs] = Index(entries)
         return found
 
-    def exact(self, query_key: str, langs: frozenset[str]) -> tuple[str, str] | None:
-        """(lang, phrase id) whose text has exactly this key (see phrasesearch.key), English first."""
+    def exact(self, query_key: str, langs: frozenset[str], prefer: str | None = None) -> tuple[str, str] | None:
+        """(lang, phrase id) whose text has exactly this key (see phrasesearch.key), English first.
+
+        ``prefer`` (an id prefix such as "responses."): among several exact hits, the first with it wins.
+        """
+        first: tuple[str, str] | None = None
         if MASTER in langs:
             for p in self.phrases:
                 if p.key == query_key:
-                    return MASTER, p.id
+                    if prefer is None or p.id.startswith(prefer):
+                        return MASTER, p.id
+                    first = first or (MASTER, p.id)
         for lang in sorted(langs - {MASTER}):
             for t in self.translations(lang).values():
-                if query_key in (t.key, t.romanization_key):
-                    return lang, t.phrase_id
-        return None
+                if query_key in (t.key, t.romanization_key) or query_key in t.variant_keys:
+                    if prefer is None or t.phrase_id.startswith(prefer):
+                        return lang, t.phrase_id
+                    first = first or (lang, t.phrase_id)
+        return first
 
     def in_category(self, category: str | None) -> list[Phrase]:
         return [p for p in self.phrases if category is None or p.category == category]
@@ -667,6 +682,24 @@ def _parse_translation(c: _Collector, pid: str, item: Any, needs_roman: bool) ->
     out["reviewed_on"] = reviewed_on
     out["key"] = _key(out["text"])
     out["rkey"] = _key(out["romanization"]) if out["romanization"] else ""
+    out["variants"] = _parse_variants(c, key, item.get("variants"), pid)
+    out["vkeys"] = [_key(v) for v in out["variants"]]
+    return out
+
+
+def _parse_variants(c: _Collector, key: tuple[str, str], raw: Any, pid: str) -> list[str]:
+    """`variants:` a list of other common wordings (searched, never shown as the answer)."""
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        c.add("variants must be a list of texts", *key, "variants", field=f"{pid}.variants")
+        return []
+    out: list[str] = []
+    for n, v in enumerate(raw):
+        if not isinstance(v, str) or not v.strip():
+            c.add("each variant must be non-empty text", *key, "variants", n, field=f"{pid}.variants")
+        elif v.strip() not in out:
+            out.append(v.strip())
     return out
 
 
@@ -709,6 +742,20 @@ def _cross_check(
                 )
             )
             continue
+        variants = []
+        for v, vkey in zip(e.get("variants", []), e.get("vkeys", []), strict=True):
+            if placeholders(v) != want:
+                problems.append(
+                    Problem(
+                        str(path),
+                        e["line"],
+                        f"variant '{v}' has placeholders {_fmt(placeholders(v))}, the English {_fmt(want)}; "
+                        "variant skipped",
+                        f"{pid}.variants",
+                    )
+                )
+            else:
+                variants.append((v, vkey))
         out.append(
             Translation(
                 phrase_id=pid,
@@ -726,6 +773,8 @@ def _cross_check(
                 layer=layer,
                 key=e.get("key", ""),
                 romanization_key=e.get("rkey", ""),
+                variants=tuple(v for v, _k in variants),
+                variant_keys=tuple(k for _v, k in variants),
             )
         )
     return out, problems

@@ -62,6 +62,11 @@ _ABBREV = {
     "hosp": "hospital",
     "ems": "ambulance",
     "911": "911",
+    # Haitian Creole short pronouns (M pa konprann = Mwen pa konprann); both sides are tokenized alike.
+    "m": "mwen",
+    "l": "li",
+    "w": "ou",
+    "n": "nou",
 }
 _NEGATIONS = frozenset({"not", "no", "never", "nothing", "nobody"})
 # English function words: rarity in 161 short phrases overrates them, so they get a fixed small weight.
@@ -124,15 +129,37 @@ def _no_space_script(ch: str) -> bool:
     )
 
 
+# Letters typed interchangeably: Arabic hamza/alef forms, ة/ه, ى/ي; the Persian/Urdu keyboard's ی/ک
+# for the Arabic ي/ك (and ہ/ه); Arabic vowel marks and tatweel dropped; Russian ё typed as е.
+_SCRIPT_FOLD: dict[int, str | None] = {
+    **{ord(c): "ا" for c in "أإآٱ"},
+    **{ord(c): "ه" for c in "ةۃہەۀ"},
+    **{ord(c): "ی" for c in "يىئۍې"},
+    ord("ك"): "ک",
+    ord("ؤ"): "و",
+    ord("ۓ"): "ے",
+    ord("ـ"): None,
+    **dict.fromkeys(range(1611, 1619)),
+    0x0670: None,
+    ord("ё"): "е",
+    ord("Ё"): "е",
+}
+
+
+def _hangul(ch: str) -> bool:
+    return 0xAC00 <= ord(ch) <= 0xD7A3
+
+
 def _fold(token: str) -> str:
-    """Drop accents from Latin-script words (está -> esta, thương -> thuong); leave other scripts alone."""
+    """Drop accents from Latin-script words (está -> esta, thương -> thuong); in other scripts only fold
+    the letters people type interchangeably (_SCRIPT_FOLD)."""
     if token.isascii():
         return token
     decomposed = unicodedata.normalize("NFKD", token)
     base = [ch for ch in decomposed if not unicodedata.combining(ch)]
     if all(ord(ch) < 0x250 for ch in base):
         return "".join(base).replace("đ", "d").replace("ß", "ss").replace("ø", "o").replace("ł", "l")
-    return unicodedata.normalize("NFC", token)
+    return unicodedata.normalize("NFC", token).translate(_SCRIPT_FOLD)
 
 
 def _stem(token: str) -> str:
@@ -255,6 +282,40 @@ class Index:
         k = key(query)
         return [n for (lang, doc_key), n in self.exact.items() if doc_key == k and (langs is None or lang in langs)]
 
+    def respace(self, qtoks: list[str]) -> list[str]:
+        """Typed words split or joined differently from the phrasebook's: "aidez moi" and "j ai" meet
+        Aidez-moi / J'ai (written joined: aidezmoi, jai), "по английски" meets по-английски, Korean typed
+        without spaces ("임신중이에요") is cut after a phrasebook word ("임신" + "중이에요")."""
+        out: list[str] = []
+        i, n = 0, len(qtoks)
+        while i < n:
+            t = qtoks[i]
+            if not _no_space_script(t[0]):
+                joined, end = t, 0
+                for j in range(i + 1, min(n, i + 3)):
+                    joined += qtoks[j]
+                    if joined in self.postings:
+                        end = j + 1
+                if end:
+                    out.append("".join(qtoks[i:end]))
+                    i = end
+                    continue
+            if _hangul(t[0]) and t not in self.postings and len(t) >= 4:
+                out.extend(self._split(t))
+                i += 1
+                continue
+            out.append(t)
+            i += 1
+        return out
+
+    def _split(self, t: str) -> list[str]:
+        """A Hangul word the phrasebook does not have, cut after the longest phrasebook word it starts with."""
+        for k in range(len(t) - 2, 1, -1):
+            head, tail = t[:k], t[k:]
+            if head in self.postings:
+                return [head, *([tail] if tail in self.postings else self._split(tail))]
+        return [t]
+
     def similar_tokens(self, q: str) -> list[tuple[str, float]]:
         """Phrasebook tokens that ``q`` may mean: itself, words it starts, words spelt like it."""
         found: dict[str, float] = {}
@@ -286,7 +347,7 @@ class Index:
         ``strict`` (translation): a negation in the query that the phrase lacks weighs extra, so
         "are you not hurt" stays far from "Are you hurt?".
         """
-        qtoks = list(dict.fromkeys(tokens(query)))
+        qtoks = list(dict.fromkeys(self.respace(tokens(query))))
         if not qtoks:
             return []
         similar = {q: self.similar_tokens(q) for q in qtoks}

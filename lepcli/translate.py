@@ -25,6 +25,11 @@ from lepcli.errors import BadInput, Refused, Unavailable
 MATCH_SCORE = 80.0  # tier 1 answers only at or above this score (0-100) ...
 MATCH_COVER = 0.75  # ... and when the phrase accounts for this much of what was typed
 SUGGEST_SCORE = 45.0
+# Into English the typed text is a person's reply: a `responses.*` phrase within this many points of
+# a question ("Tô com dor no peito" vs "Você está com dor no peito?") is the answer; the question is
+# listed as the close alternative.
+REPLY_PREFIX = "responses."
+REPLY_MARGIN = 15.0
 
 # Legal-risk wording: rights/Miranda, consent to search, statements, arrest, victim interviews.
 # English first (officers type English), plus the words most often typed in Spanish.
@@ -232,10 +237,11 @@ def _find(book: pb.Phrasebook, text: str, target: str, source: str | None) -> tu
     from lepcli.phrasesearch import key
 
     text_key = key(text)
+    prefer = REPLY_PREFIX if target == pb.MASTER else None
     for langs in order:
         if not langs:
             continue
-        hit = book.exact(text_key, langs)  # no index needed: the keys come with the (cached) files
+        hit = book.exact(text_key, langs, prefer)  # no index needed: the keys come with the (cached) files
         if hit is not None:
             lang, pid = hit
             t = book.translation(pid, lang) if lang != pb.MASTER else None
@@ -246,7 +252,10 @@ def _find(book: pb.Phrasebook, text: str, target: str, source: str | None) -> tu
             if m.phrase_id not in best or m.score > best[m.phrase_id].score:
                 best[m.phrase_id] = m
         ranked = sorted(best.values(), key=lambda m: (-m.score, -m.phrase_cover))
-        if ranked and ranked[0].score >= MATCH_SCORE and ranked[0].query_cover >= MATCH_COVER:
+        preferred = False
+        if prefer is not None:
+            ranked, preferred = _prefer_replies(ranked, prefer)
+        if ranked and (preferred or ranked[0].score >= MATCH_SCORE) and ranked[0].query_cover >= MATCH_COVER:
             m = ranked[0]
             rest = [_Found(book.phrase(r.phrase_id), r.score, r.lang, r.text, {}) for r in ranked[1:4]]
             return _Found(book.phrase(m.phrase_id), m.score, m.lang, m.text, {}), [
@@ -258,6 +267,25 @@ def _find(book: pb.Phrasebook, text: str, target: str, source: str | None) -> tu
         if f.score >= SUGGEST_SCORE:
             unique.setdefault(f.phrase.id, f)
     return None, list(unique.values())[:3]
+
+
+def _prefer_replies(ranked: list[Any], prefix: str) -> tuple[list[Any], bool]:
+    """Move the best reply phrase first when it is within REPLY_MARGIN of a question that matched.
+
+    Returns the new order and whether a reply was moved up (it then answers even a little under
+    MATCH_SCORE: the question it displaced cleared the bar and stays listed as the close alternative).
+    """
+    if not ranked or ranked[0].phrase_id.startswith(prefix):
+        return ranked, False
+    top = ranked[0]
+    if top.score < MATCH_SCORE or top.query_cover < MATCH_COVER:
+        return ranked, False
+    for n, m in enumerate(ranked[1:], 1):
+        if top.score - m.score > REPLY_MARGIN:
+            break
+        if m.phrase_id.startswith(prefix) and m.query_cover >= MATCH_COVER:
+            return [m, *ranked[:n], *ranked[n + 1 :]], True
+    return ranked, False
 
 
 def _template_match(book: pb.Phrasebook, text: str) -> _Found | None:

@@ -255,6 +255,7 @@ def test_show_one_language(lep: Lep) -> None:
         "reviewed_by",
         "reviewed_on",
         "notes",
+        "variants",
         "source",
     }
     want = packaged_translation("es", "medical.are_you_hurt")
@@ -372,6 +373,26 @@ translations:
             "unknown field 'pronounciation'",
         ),
         ("es.yaml", SPANISH_OK + "  medical.bleeding: text: x\n", "medical.bleeding:", "invalid YAML"),
+        (
+            "es.yaml",
+            SPANISH_OK.replace("    status: draft", '    status: draft\n    variants: "¿Herido?"'),
+            "variants:",
+            "variants must be a list of texts",
+        ),
+        (
+            "es.yaml",
+            SPANISH_OK.replace("    status: draft", '    status: draft\n    variants:\n      - "¿Herido?"\n      - ""'),
+            '- ""',
+            "each variant must be non-empty text",
+        ),
+        (
+            "es.yaml",
+            SPANISH_OK
+            + '  greeting.my_name_is:\n    text: "Soy el oficial {name}."\n    pronunciation: "soy {name}"\n'
+            + '    status: draft\n    variants:\n      - "Me llamo {nombre}."\n',
+            "greeting.my_name_is:",
+            "variant 'Me llamo {nombre}.' has placeholders {nombre}, the English {name}",
+        ),
         (
             "en.yaml",
             "language: en\nphrases:\n  - id: medical.extra\n    text: Extra.\n    category: medical\n"
@@ -512,3 +533,36 @@ def test_cache_is_not_required(lep: Lep, monkeypatch: pytest.MonkeyPatch, tmp_pa
     monkeypatch.setattr(paths, "cache_dir", lambda: blocker)
     run = lep("translate", "Are you hurt?", "--to", "es", "--json")
     assert run.exit_code == 0 and run.json()["phrase"]["id"] == "medical.are_you_hurt"
+
+
+def test_variants_are_searched_but_never_the_answer(lep: Lep, agency: Path) -> None:
+    write(
+        agency,
+        "es.yaml",
+        SPANISH_OK + '    variants:\n      - "¿Te lastimaste?"\n',
+    )
+    data = lep("phrase", "search", "te lastimaste", "--lang", "es", "--json").json()
+    assert data["hits"][0]["id"] == "medical.are_you_hurt"
+    assert data["hits"][0]["translation"]["text"] == "¿Se lastimó?"
+    assert data["hits"][0]["translation"]["variants"] == ["¿Te lastimaste?"]
+    out = lep("translate", "Are you hurt?", "--to", "es", "--json").json()
+    assert out["text"] == "¿Se lastimó?"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("aidez moi", "responses.help_me"),  # hyphen typed as a space (Aidez-moi!)
+        ("j ai mal ici", "responses.it_hurts_here"),  # apostrophe typed as a space (J'ai mal ici.)
+        ("по английски не говорю", "responses.no_english"),  # по-английски
+        ("Я не говорю по английски", "responses.no_english"),
+        ("انا حامل", "responses.i_am_pregnant"),  # أنا without hamza
+        ("انگليسي بلد نيستم", "responses.no_english"),  # Arabic-keyboard ي for Persian ی
+        ("m pa pale angle", "responses.no_english"),  # Kreyòl m = mwen
+        ("임신중이에요", "responses.i_am_pregnant"),  # Korean typed without spaces
+        ("Toi dang mang thai", "responses.i_am_pregnant"),  # Vietnamese without diacritics
+    ],
+)
+def test_search_handles_typing_variants(lep: Lep, query: str, expected: str) -> None:
+    data = lep("phrase", "search", query, "--json").json()
+    assert data["hits"][0]["id"] == expected, data["hits"][:3]

@@ -318,3 +318,46 @@ def test_reverse_without_a_match_names_the_speakers_interpreter_and_close_phrase
     assert run.exit_code == 6
     assert "Spanish interpreter" in run.stderr and "chest" in run.stderr
     assert "duele" not in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("j ai mal ici", "responses.it_hurts_here"),  # apostrophe typed as a space
+        ("jai mal ici", "responses.it_hurts_here"),  # apostrophe dropped
+        ("aidez moi", "responses.help_me"),  # hyphen typed as a space
+        ("Я не говорю по английски", "responses.no_english"),  # по-английски
+        ("انا حامل", "responses.i_am_pregnant"),  # hamza left off أنا
+        ("لا اتكلم الانجليزيه", "responses.no_english"),  # ة typed as ه, alef without hamza
+        ("من باردارم", "responses.i_am_pregnant"),
+        ("انگليسي بلد نيستم", "responses.no_english"),  # Arabic ي for Persian ی
+        ("m pa konprann", "responses.i_do_not_understand"),  # Kreyòl m = mwen
+        ("Li fe m mal isit la", "responses.it_hurts_here"),  # a variant, typed without accents
+        ("임신중이에요", "responses.i_am_pregnant"),  # no spaces
+        ("Toi khong noi duoc tieng Anh", "responses.no_english"),  # no diacritics, a variant wording
+        ("Me duele acá", "responses.it_hurts_here"),  # a variant wording
+    ],
+)
+def test_reverse_understands_typing_variants(lep: Lep, typed: str, expected: str) -> None:
+    data = lep("translate", typed, "--to", "en", "--json").json()
+    assert data["phrase"]["id"] == expected, data
+
+
+@pytest.mark.parametrize(
+    ("typed", "reply", "question"),
+    [
+        ("Tôi không nói được tiếng Anh", "responses.no_english", "language.speak_english"),
+        ("임신 중이에요", "responses.i_am_pregnant", "medical.pregnant"),
+        ("tô com dor no peito", "responses.chest_hurts", "medical.chest_pain"),
+    ],
+)
+def test_reverse_prefers_the_reply_over_the_officers_question(lep: Lep, typed: str, reply: str, question: str) -> None:
+    data = lep("translate", typed, "--to", "en", "--json").json()
+    assert data["phrase"]["id"] == reply
+    if data["score"] < 100:  # a close question is listed as the alternative
+        assert question in [s["id"] for s in data["suggestions"]]
+
+
+def test_into_another_language_the_question_still_wins(lep: Lep) -> None:
+    data = lep("translate", "Você está com dor no peito?", "--to", "es", "--from", "pt", "--json").json()
+    assert data["phrase"]["id"] == "medical.chest_pain"
