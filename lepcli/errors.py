@@ -78,6 +78,7 @@ class ConfigError(LepError):
         self.file = file
         self.line = line
         self.field = field
+        self.detail = message  # the message without the "file:line: field:" prefix, for checkers' lists
         where = ":".join(str(p) for p in (file, line) if p is not None)
         prefix = f"{where}: " if where else ""
         field_part = f"{field}: " if field else ""

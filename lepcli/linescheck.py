@@ -701,7 +701,7 @@ def check(config: str | Path | None = None) -> CheckReport:
     try:
         doc = yamlfile.load(path)
     except ConfigError as exc:
-        problem = Problem("error", _strip_where(exc), exc.file or str(path), exc.line, exc.field)
+        problem = Problem("error", exc.detail, exc.file or str(path), exc.line, exc.field)
         return CheckReport(path, source, [problem], 0, 0, 0, None, None)
     header, lines, esl, problems = validate(doc)
     codes = {c for line in lines for c in (line.languages or ())}
@@ -716,16 +716,6 @@ def check(config: str | Path | None = None) -> CheckReport:
         header.get("timezone"),
         sum(1 for line in lines if line.all_languages),
     )
-
-
-def _strip_where(exc: ConfigError) -> str:
-    prefix = ":".join(str(p) for p in (exc.file, exc.line) if p is not None)
-    msg = exc.message
-    if prefix and msg.startswith(prefix + ": "):
-        msg = msg[len(prefix) + 2 :]
-    if exc.field and msg.startswith(exc.field + ": "):
-        msg = msg[len(exc.field) + 2 :]
-    return msg
 
 
 # -- config commands -----------------------------------------------------------------------------

@@ -475,19 +475,8 @@ def _parse_file(path: Path, stem: str) -> tuple[dict[str, Any], list[Problem]]:
     try:
         doc = yamlfile.load(path)
     except ConfigError as exc:
-        return {"fatal": True}, [Problem(str(path), exc.line, _bare(exc), exc.field)]
+        return {"fatal": True}, [Problem(str(path), exc.line, exc.detail, exc.field)]
     return parse_master(doc) if stem == MASTER else parse_language(doc, stem)
-
-
-def _bare(exc: ConfigError) -> str:
-    """The message without the "file:line: field:" prefix ConfigError adds."""
-    prefix = ":".join(str(p) for p in (exc.file, exc.line) if p is not None)
-    text = exc.message
-    if prefix and text.startswith(prefix + ": "):
-        text = text[len(prefix) + 2 :]
-    if exc.field and text.startswith(exc.field + ": "):
-        text = text[len(exc.field) + 2 :]
-    return text
 
 
 class _Collector:
