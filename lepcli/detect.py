@@ -10,6 +10,11 @@ Three stages, each cheap enough to run in a fresh process:
    S'gaw Karen). Latin text is scored accent-folded, so ``khong biet`` still reads as Vietnamese;
    accents that *are* typed add their own evidence. Han text is split into Simplified/Traditional
    (and Cantonese) by characters that exist in only one form.
+   **Word evidence** is added on top: each word found in a language's table of frequent words
+   (``*.words``, from wordfreq or the project's own text) adds ``ln(frequency / WORD_FLOOR)`` to
+   that language, a log-likelihood ratio against one floor shared by every language: a word
+   frequent in several languages favours them by their relative frequency, and a word no table
+   lists costs nothing (the n-grams decide, as for a name or a typo).
 3. **Verdict.** Scores become probabilities (calibrated on lepcli's own evaluation set); the
    verdict is ``confident`` only when the best guess clearly wins and the text looks like a
    language lepcli knows. Otherwise ``uncertain`` with what to do next.
@@ -23,13 +28,16 @@ Deterministic: no sampling, no random seeds; ties break by catalog rank.
 
 from __future__ import annotations
 
+import array
 import bisect
 import functools
 import json
 import math
 import re
 import struct
+import sys
 import unicodedata
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -296,6 +304,14 @@ def words_of(text: str, script: str) -> list[str]:
     return out
 
 
+def word_keys(text: str, script: str) -> list[str]:
+    """Words as the word tables key them: like :func:`words_of`, with ß, œ and æ spelled out
+    (``strasse``, ``soeur``) the way people type them on a keyboard without those letters."""
+    if script == "Latn":
+        text = text.lower().replace("ß", "ss").replace("œ", "oe").replace("æ", "ae")
+    return words_of(text, script)
+
+
 def grams_of(words: Iterable[str]) -> list[str]:
     """Character 1-, 2- and 3-grams of each word padded with spaces (langdetect's scheme)."""
     grams: list[str] = []
@@ -319,8 +335,6 @@ class Profile(NamedTuple):
     languages: tuple[str, ...]  # profile keys: lepcli codes, or "hi-Latn"-style romanized ones
     grams: dict[str, int]  # n-gram -> row
     matrix: bytes  # len(index) * len(languages) bytes, row-major
-    words: dict[str, int]  # whole words seen in the project's own text for these languages
-    word_matrix: bytes
     accents: dict[str, bytes]  # accented letter -> per-language -ln P(letter | its base) * SCALE
     accent_floor: int
     prior: tuple[float, ...]  # ln prior per language
@@ -344,8 +358,6 @@ def load_profile(name: str) -> Profile:
     keys_end = 4 + header_len + header["keys_bytes"]
     keys = raw[4 + header_len : keys_end].decode("utf-8").split("\n")
     matrix_end = keys_end + header["matrix_bytes"]
-    words_end = matrix_end + header["words_bytes"]
-    words = raw[matrix_end:words_end].decode("utf-8").split("\n") if header["words_bytes"] else []
     langs = tuple(header["languages"])
     accents = {k: bytes(v) for k, v in header["accents"].items()}
     return Profile(
@@ -353,13 +365,66 @@ def load_profile(name: str) -> Profile:
         languages=langs,
         grams=dict(zip(keys, range(len(keys)), strict=True)),
         matrix=raw[keys_end:matrix_end],
-        words=dict(zip(words, range(len(words)), strict=True)),
-        word_matrix=raw[words_end:],
         accents=accents,
         accent_floor=header["accent_floor"],
         prior=tuple(header["prior"]),
         typical=header["typical"],
     )
+
+
+WORD_SCALE = 10.0  # word-table bytes are round(ln(frequency / WORD_FLOOR) * WORD_SCALE)
+MAX_WORDS = 64  # word evidence looks at the first words only (the n-grams see the whole text)
+
+
+class WordTable(NamedTuple):
+    """Frequent words of the languages of one script family, for word-level evidence.
+
+    Per language: sorted CRC-32 hashes of its words (UTF-8 of :func:`word_keys`) and, in the same
+    order, one byte each: ``ln(frequency / WORD_FLOOR) * WORD_SCALE``. Looked up by binary search,
+    so loading is two memory copies per language, not a dictionary of 300,000 strings.
+    """
+
+    columns: tuple[int, ...]  # profile column of each table
+    hashes: tuple[array.array[int], ...]
+    bonus: tuple[bytes, ...]
+
+
+@functools.cache
+def load_words(name: str) -> WordTable | None:
+    path = DATA_DIR / f"{name}.words"
+    if not path.is_file():
+        return None
+    raw = path.read_bytes()
+    (header_len,) = struct.unpack_from("<I", raw, 0)
+    header = json.loads(raw[4 : 4 + header_len])
+    pos = 4 + header_len
+    hashes: list[array.array[int]] = []
+    bonus: list[bytes] = []
+    for count in header["counts"]:
+        table = array.array("I")
+        table.frombytes(raw[pos : pos + 4 * count])
+        if sys.byteorder == "big":
+            table.byteswap()
+        pos += 4 * count
+        hashes.append(table)
+        bonus.append(raw[pos : pos + count])
+        pos += count
+    return WordTable(tuple(header["columns"]), tuple(hashes), tuple(bonus))
+
+
+def word_bonus(table: WordTable, words: Sequence[str], k: int) -> list[float]:
+    """Per profile column: the summed ln(frequency / WORD_FLOOR) of the words its table lists."""
+    out = [0.0] * k
+    keys = [zlib.crc32(w.encode("utf-8")) for w in words[:MAX_WORDS]]
+    for column, hashes, bonus in zip(table.columns, table.hashes, table.bonus, strict=True):
+        total = 0
+        n = len(hashes)
+        for key in keys:
+            i = bisect.bisect_left(hashes, key)
+            if i < n and hashes[i] == key:
+                total += bonus[i]
+        out[column] = total / WORD_SCALE
+    return out
 
 
 @functools.cache
@@ -500,11 +565,8 @@ def _score_profile(profile: Profile, text: str, script: str) -> _Scored:
         if i is not None:
             rows.append(matrix[i * k : (i + 1) * k])
     cost = [sum(col) for col in zip(*rows, strict=True)] if rows else [0] * k
-    word_rows: list[bytes] = []
-    for w in words:
-        i = profile.words.get(w)
-        word_rows.append(profile.word_matrix[i * k : (i + 1) * k] if i is not None else b"")
-    word_cost = [sum(col) for col in zip(*[r for r in word_rows if r], strict=True)] if any(word_rows) else [0] * k
+    table = load_words(profile.name)
+    bonus = word_bonus(table, word_keys(text, script), k) if table is not None else [0.0] * k
     if script == "Latn":
         # Accents that were typed are evidence; accents left out cost nothing.
         for ch in text.lower():
@@ -521,10 +583,8 @@ def _score_profile(profile: Profile, text: str, script: str) -> _Scored:
     # Naive-Bayes grams are not independent: dividing by a calibration constant keeps the
     # probabilities honest (measured on the evaluation set, see bench/bench_detect.py).
     temper = _meta()["temper"]
-    weight = _meta()["word_weight"]
     scores = {
-        lang: (-cost[j] / SCALE) / temper - weight * word_cost[j] / SCALE + profile.prior[j]
-        for j, lang in enumerate(profile.languages)
+        lang: (-cost[j] / SCALE) / temper + bonus[j] + profile.prior[j] for j, lang in enumerate(profile.languages)
     }
     best = min(cost) / SCALE / n if rows else 99.0
     fit = max(0.0, min(1.0, (_meta()["floor_cost"] - best) / (_meta()["floor_cost"] - profile.typical)))

@@ -10,6 +10,12 @@ Sources:
   accents (langdetect folds all Vietnamese tone letters into one class, so its counts cannot be
   accent-folded). ``han_forms.txt`` lists characters that exist only in Simplified or only in
   Traditional Chinese (and Cantonese/Japanese-only forms).
+- wordfreq's word frequency lists (code Apache-2.0, data CC BY-SA 4.0, Robyn Speer et al.),
+  read from the installed ``wordfreq`` package (a build-time dependency: the ``dev`` extra; lepcli
+  never imports it at run time): the most frequent words of each language it covers become the
+  ``<group>.words`` tables (see ``build_words``). Languages wordfreq lacks (Haitian Creole, Hmong,
+  Somali, Pashto, Nepali, Amharic, Tigrinya, Burmese, S'gaw Karen, romanized forms) get a small
+  table from the project's own text instead.
 
 Run: python scripts/build_detect_profiles.py [--check]
 ``--check`` rebuilds in memory and exits 1 if the shipped files differ (tests call it).
@@ -20,15 +26,26 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import struct
 import sys
+import zlib
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lepcli.detect import SCALE, accent_key, fold_latin, grams_of, normalize_arabic, words_of  # noqa: E402
+from lepcli.detect import (  # noqa: E402
+    SCALE,
+    WORD_SCALE,
+    accent_key,
+    fold_latin,
+    grams_of,
+    normalize_arabic,
+    word_keys,
+    words_of,
+)
 
 CORPUS = ROOT / "scripts" / "detect_corpus"
 OUT = ROOT / "lepcli" / "detect_data"
@@ -40,8 +57,25 @@ RANK_PRIOR = 0.3  # ln prior = -RANK_PRIOR * ln(catalog rank): favour languages 
 UNRANKED = 150
 ROMANIZED_PENALTY = 1.0  # romanized forms are rarer than the language's own Latin-script neighbours
 TEMPER = 3.0  # naive-Bayes log-likelihoods are divided by this (calibrated by bench/bench_detect.py)
-WORD_FLOOR = 1e-4  # P(word | language) for a word the language's own text never uses
-WORD_WEIGHT = 1.0  # weight of whole-word evidence next to the n-gram score
+# Word tables. A listed word adds ln(frequency / WORD_FLOOR) to its language: a log-likelihood
+# ratio against one floor shared by every language (a word no table lists is worth the floor
+# everywhere, so it costs nothing). WORD_FLOOR is about the frequency of the 30,000th word of a
+# large language, the resolution of wordfreq's lists.
+WORDFREQ_VERSION = "3.1.1"  # pinned in pyproject's dev extra: the shipped tables must rebuild identically
+WORD_FLOOR = 1e-6
+WORDS_LEP = 20_000  # words kept per language among the ~30 most common US LEP languages (and English)
+WORDS_OTHER = 5_000  # words kept for the other languages (smaller data; they are rarely met)
+LEP_RANK = 30
+ACCENT_DROP = 0.3  # P(a word typed without its diacritics): "telefono" is worth 0.3 of "teléfono"
+OWN_SHARE = 0.5  # frequency of a word in the project's own text is scaled by this (a small sample)
+# lepcli profile key -> wordfreq language code
+WORDFREQ_CODES = {
+    **{c: c for c in "ar bg ca cs da de en es fa fi fr hi hu id it lt lv mk nl pl pt ro ru sk sl sv tr uk ur".split()},
+    "vi": "vi",  # folded: the accent-less Vietnamese people type ("khong" = không + khóng + ...)
+    "hr": "sh",  # wordfreq's Serbo-Croatian list (Latin letters)
+    "no": "nb",
+    "tl": "fil",
+}
 BLEND = 0.3  # share of the project's conversational text in a langdetect profile (Wikipedia has few "I"/"you")
 
 # profile group -> (script, [(profile key, source)])  source: "ld" langdetect code or "own"
@@ -193,13 +227,6 @@ def quant(lnp: float) -> int:
 
 def build_group(name: str, script: str, members: list[tuple[str, str]], ranks: dict[str, int]) -> tuple[bytes, float]:
     langs = [key for key, _ in members]
-    vocab: list[Counter[str]] = []
-    for key, _ in members:
-        words: Counter[str] = Counter()
-        if (CORPUS / f"{key}.txt").is_file():
-            for line in corpus_lines(key):
-                words.update(words_of(line, script))
-        vocab.append(words)
     probs: list[dict[str, float]] = []
     accents: list[dict[str, float]] = []
     for key, source in members:
@@ -231,29 +258,94 @@ def build_group(name: str, script: str, members: list[tuple[str, str]], ranks: d
         prior.append(round(-RANK_PRIOR * math.log(rank) - penalty, 4))
     typical = sum(typical_cost(p) for p in probs) / len(probs)
     keys_blob = "\n".join(keys).encode("utf-8")
-    word_keys = sorted(set().union(*vocab))
-    word_matrix = bytearray()
-    for word in word_keys:
-        for words in vocab:
-            total = sum(words.values())
-            p = words[word] / total if total and words[word] else WORD_FLOOR
-            word_matrix.extend([quant(math.log(max(p, WORD_FLOOR)))])
-    words_blob = "\n".join(word_keys).encode("utf-8")
     header = {
         "group": name,
         "script": script,
         "languages": langs,
         "keys_bytes": len(keys_blob),
         "matrix_bytes": len(matrix),
-        "words_bytes": len(words_blob),
         "accents": accent_rows,
         "accent_floor": quant(math.log(ACCENT_FLOOR)),
         "prior": prior,
         "typical": round(typical, 4),
     }
     header_blob = json.dumps(header, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
-    blob = struct.pack("<I", len(header_blob)) + header_blob + keys_blob + bytes(matrix) + words_blob
-    return blob + bytes(word_matrix), typical
+    blob = struct.pack("<I", len(header_blob)) + header_blob + keys_blob + bytes(matrix)
+    return blob, typical
+
+
+def wordfreq_counts(code: str, script: str, keep: int) -> tuple[dict[str, float], dict[str, float]]:
+    """(frequency typed as listed, frequency of forms with diacritics) per lepcli word key, from the
+    ``3 * keep`` most frequent entries (folding merges a few; rarer entries could not change the
+    ``keep`` words kept)."""
+    try:
+        import wordfreq
+    except ImportError:
+        raise SystemExit("wordfreq is needed to build the word tables: pip install -e '.[dev]'") from None
+    from importlib.metadata import version
+
+    found = version("wordfreq")
+    if found != WORDFREQ_VERSION:
+        raise SystemExit(f"wordfreq {WORDFREQ_VERSION} is needed (found {found}): pip install -e '.[dev]'")
+    plain: dict[str, float] = {}
+    marked: dict[str, float] = {}
+    entries = sorted(wordfreq.get_frequency_dict(code, wordlist="best").items(), key=lambda kv: (-kv[1], kv[0]))
+    for word, freq in entries[: 3 * keep]:
+        # Only words written wholly in the family's script; "aidez-moi", "j'ai" count for each part.
+        parts = [p for p in re.split(r"[-'’‌‍]+", word) if p]
+        keys = [word_keys(p, script) for p in parts]
+        if not parts or any(len(k) != 1 for k in keys):
+            continue
+        for part, (key,) in zip(parts, keys, strict=True):
+            if len(key) != len(part.replace("ß", "ss").replace("œ", "oe").replace("æ", "ae")):
+                continue  # a letter of another script or a digit
+            typed_as_listed = script != "Latn" or part == key
+            target = plain if typed_as_listed else marked
+            target[key] = target.get(key, 0.0) + freq
+    return plain, marked
+
+
+def own_counts(key: str, script: str) -> dict[str, float]:
+    counts: Counter[str] = Counter()
+    for line in corpus_lines(key):
+        counts.update(word_keys(line, script))
+    total = sum(counts.values())
+    return {w: OWN_SHARE * c / total for w, c in counts.items()}
+
+
+def build_words(script: str, members: list[tuple[str, str]], ranks: dict[str, int]) -> tuple[bytes, dict[str, str]]:
+    """One script family's word tables (format: lepcli.detect.load_words) and each table's source."""
+    columns: list[int] = []
+    blobs: list[bytes] = []
+    counts: list[int] = []
+    sources: dict[str, str] = {}
+    for column, (key, _) in enumerate(members):
+        code = WORDFREQ_CODES.get(key)
+        if code is not None:
+            keep = WORDS_LEP if key == "en" or ranks.get(key, UNRANKED) <= LEP_RANK else WORDS_OTHER
+            plain, marked = wordfreq_counts(code, script, keep)
+            freqs = {w: plain.get(w, 0.0) + ACCENT_DROP * marked.get(w, 0.0) for w in set(plain) | set(marked)}
+            ranked = sorted(set(plain) | set(marked), key=lambda w: (-(plain.get(w, 0.0) + marked.get(w, 0.0)), w))
+            chosen = {w: freqs[w] for w in ranked[:keep]}
+            sources[key] = f"wordfreq {code}, {len(chosen):,} words"
+        elif (CORPUS / f"{key}.txt").is_file():
+            chosen = own_counts(key, script)
+            sources[key] = f"scripts/detect_corpus/{key}.txt, {len(chosen):,} words"
+        else:
+            continue
+        by_hash: dict[int, int] = {}
+        for word, freq in chosen.items():
+            q = round(math.log(freq / WORD_FLOOR) * WORD_SCALE) if freq > 0 else 0
+            if q < 1:
+                continue
+            h = zlib.crc32(word.encode("utf-8"))
+            by_hash[h] = max(by_hash.get(h, 0), min(q, 255))  # a hash collision keeps the larger
+        hashes = sorted(by_hash)
+        columns.append(column)
+        counts.append(len(hashes))
+        blobs.append(struct.pack(f"<{len(hashes)}I", *hashes) + bytes(by_hash[h] for h in hashes))
+    header = json.dumps({"columns": columns, "counts": counts}, separators=(",", ":")).encode("utf-8")
+    return struct.pack("<I", len(header)) + header + b"".join(blobs), sources
 
 
 def han_forms() -> dict[str, str]:
@@ -289,15 +381,21 @@ def build() -> dict[str, bytes]:
     ranks = catalog_ranks()
     files: dict[str, bytes] = {}
     groups: dict[str, list[str]] = {}
+    word_sources: dict[str, str] = {}
     for name, (script, members) in GROUPS.items():
         blob, _ = build_group(name, script, members, ranks)
         files[f"{name}.bin"] = blob
+        words_blob, sources = build_words(script, members, ranks)
+        if sources:
+            files[f"{name}.words"] = words_blob
+            word_sources.update(sources)
         groups[name] = [key for key, _ in members]
     meta = {
         "comment": "generated by scripts/build_detect_profiles.py; do not edit",
         "groups": groups,
         "temper": TEMPER,
-        "word_weight": WORD_WEIGHT,
+        "word_floor": WORD_FLOOR,
+        "word_tables": word_sources,
         "floor_cost": round(-math.log(FLOOR), 4),
         "han": han_forms(),
         "names": names(groups),
