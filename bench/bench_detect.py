@@ -1,6 +1,8 @@
 """Language-detection benchmark: lepcli vs plain langdetect (and Lingua when installed).
 
-Reads lepcli's own evaluation set (bench/detect_eval/, never used for training) and prints
+Reads lepcli's own evaluation set (bench/detect_eval/, never used for training) and the
+held-out words and pairs (bench/detect_heldout/, written before the word tables existed and never
+used to tune anything; classes "pair-ho" and "word-ho"), and prints
 top-1/top-3 accuracy per length class and per language, how often a "confident" verdict was
 right, the warm time per detection, and `lep detect` as a new process against the
 `python -c "import typer, rich"` floor (median of interleaved runs).
@@ -23,8 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 EVAL = ROOT / "bench" / "detect_eval"
+HELDOUT = ROOT / "bench" / "detect_heldout"
 LANGDETECT_RUN = "import langdetect; langdetect.detect('¿Dónde está mi hijo?')"
-KINDS = ("sentence", "pair", "word", "message", "roman")
+KINDS = ("sentence", "pair", "word", "message", "roman", "pair-ho", "word-ho")
 
 Detector = Callable[[str], list[str]]
 
@@ -41,6 +44,11 @@ def load_eval() -> list[tuple[str, str, str]]:
                 items.append((first, "roman", text))
             else:
                 items.append((path.stem, first, text))
+    for path in sorted(HELDOUT.glob("*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                kind, text = line.split("\t", 1)
+                items.append((path.stem, f"{kind}-ho", text))
     return items
 
 
@@ -142,11 +150,13 @@ def summary(results: dict[str, dict[tuple[str, str], list[int]]], only: set[str]
 def per_language(results: dict[str, dict[tuple[str, str], list[int]]]) -> None:
     print("\n== top-1 % per language: lepcli by class; then all classes for each detector ==")
     names = list(results)
-    print(f"{'lang':8} {'sent':>6} {'pair':>6} {'word':>6} {'msg':>6}   " + " ".join(f"{n:>10}" for n in names))
+    head = f"{'lang':8} {'sent':>6} {'pair':>6} {'word':>6} {'msg':>6} {'pairHO':>6} {'wordHO':>6}   "
+    print(head + " ".join(f"{n:>10}" for n in names) + "   (detectors: the first four classes)")
     langs = sorted({lang for res in results.values() for (lang, k) in res if k != "roman"})
     lep = results["lepcli"]
     for lang in langs:
-        cells = [pct(lep[(lang, k)][1], lep[(lang, k)][0]) if (lang, k) in lep else "    -" for k in KINDS[:4]]
+        own_kinds = (*KINDS[:4], "pair-ho", "word-ho")
+        cells = [pct(lep[(lang, k)][1], lep[(lang, k)][0]) if (lang, k) in lep else "    -" for k in own_kinds]
         overall = []
         for name in names:
             res = results[name]
@@ -226,7 +236,8 @@ def main() -> int:
     parser.add_argument("--no-process", action="store_true", help="skip the new-process timing")
     args = parser.parse_args()
     items = load_eval()
-    print(f"evaluation set: {len(items)} texts in {len({i[0] for i in items})} languages ({EVAL.relative_to(ROOT)})")
+    where = f"{EVAL.relative_to(ROOT)}, {HELDOUT.relative_to(ROOT)}"
+    print(f"evaluation set: {len(items)} texts in {len({i[0] for i in items})} languages ({where})")
     results = {"lepcli": evaluate("lepcli", lepcli_detector(), items)}
     results["langdetect"] = evaluate("langdetect", langdetect_detector(), items)
     lingua = None if args.no_lingua else lingua_detector()

@@ -63,11 +63,12 @@ TEMPER = 3.0  # naive-Bayes log-likelihoods are divided by this (calibrated by b
 # large language, the resolution of wordfreq's lists.
 WORDFREQ_VERSION = "3.1.1"  # pinned in pyproject's dev extra: the shipped tables must rebuild identically
 WORD_FLOOR = 1e-6
-WORDS_LEP = 20_000  # words kept per language among the ~30 most common US LEP languages (and English)
+WORDS_LEP = 20_000  # words kept per language among the ~40 most common US LEP languages (and English)
 WORDS_OTHER = 5_000  # words kept for the other languages (smaller data; they are rarely met)
-LEP_RANK = 30
+LEP_RANK = 40
 ACCENT_DROP = 0.3  # P(a word typed without its diacritics): "telefono" is worth 0.3 of "teléfono"
 OWN_SHARE = 0.5  # frequency of a word in the project's own text is scaled by this (a small sample)
+OWN_DISCOUNT = 0.75  # absolute discount of each count (Kneser-Ney's usual value): a word seen once says little
 # lepcli profile key -> wordfreq language code
 WORDFREQ_CODES = {
     **{c: c for c in "ar bg ca cs da de en es fa fi fr hi hu id it lt lv mk nl pl pt ro ru sk sl sv tr uk ur".split()},
@@ -310,7 +311,7 @@ def own_counts(key: str, script: str) -> dict[str, float]:
     for line in corpus_lines(key):
         counts.update(word_keys(line, script))
     total = sum(counts.values())
-    return {w: OWN_SHARE * c / total for w, c in counts.items()}
+    return {w: OWN_SHARE * (c - OWN_DISCOUNT) / total for w, c in counts.items() if c > OWN_DISCOUNT}
 
 
 def build_words(script: str, members: list[tuple[str, str]], ranks: dict[str, int]) -> tuple[bytes, dict[str, str]]:
