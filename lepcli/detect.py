@@ -387,6 +387,7 @@ class WordTable(NamedTuple):
     columns: tuple[int, ...]  # profile column of each table
     hashes: tuple[array.array[int], ...]
     bonus: tuple[bytes, ...]
+    borrow: tuple[tuple[int, int, float], ...]  # (column, column it borrows from, ln share)
 
 
 @functools.cache
@@ -409,21 +410,34 @@ def load_words(name: str) -> WordTable | None:
         hashes.append(table)
         bonus.append(raw[pos : pos + count])
         pos += count
-    return WordTable(tuple(header["columns"]), tuple(hashes), tuple(bonus))
+    borrow = tuple((int(c), int(src), float(share)) for c, src, share in header.get("borrow", []))
+    return WordTable(tuple(header["columns"]), tuple(hashes), tuple(bonus), borrow)
 
 
 def word_bonus(table: WordTable, words: Sequence[str], k: int) -> list[float]:
-    """Per profile column: the summed ln(frequency / WORD_FLOOR) of the words its table lists."""
-    out = [0.0] * k
+    """Per profile column: the summed ln(frequency / WORD_FLOOR) of the words its table lists.
+
+    A language without a frequency list of its own that borrows from a listed neighbour (Nepali
+    and Marathi from Hindi, Pashto from Persian) is credited each word the neighbour lists at
+    ``ln(share)`` less, unless its own small table credits it more: a frequent Hindi word is
+    evidence for Nepali too, only weaker.
+    """
     keys = [zlib.crc32(w.encode("utf-8")) for w in words[:MAX_WORDS]]
+    per_column: dict[int, list[int]] = {}
     for column, hashes, bonus in zip(table.columns, table.hashes, table.bonus, strict=True):
-        total = 0
+        found = []
         n = len(hashes)
         for key in keys:
             i = bisect.bisect_left(hashes, key)
-            if i < n and hashes[i] == key:
-                total += bonus[i]
-        out[column] = total / WORD_SCALE
+            found.append(bonus[i] if i < n and hashes[i] == key else 0)
+        per_column[column] = found
+    for column, source, log_share in table.borrow:
+        lent = [max(0, b + round(log_share * WORD_SCALE)) for b in per_column[source]]
+        own = per_column.get(column, [0] * len(keys))
+        per_column[column] = [max(a, b) for a, b in zip(own, lent, strict=True)]
+    out = [0.0] * k
+    for column, found in per_column.items():
+        out[column] = sum(found) / WORD_SCALE
     return out
 
 
