@@ -191,7 +191,9 @@ _SIBLINGS: dict[str, tuple[str, float]] = {
 }
 # Romanized profiles: profile key -> (codes with their shares).
 _ROMANIZED: dict[str, tuple[tuple[str, float], ...]] = {
-    "hi-Latn": (("hi", 0.6), ("ur", 0.4)),  # romanized Hindi and Urdu are one spoken language
+    # Romanized Hindi and Urdu are one spoken language: each profile keeps a share for the other.
+    "hi-Latn": (("hi", 0.7), ("ur", 0.3)),
+    "ur-Latn": (("ur", 0.7), ("hi", 0.3)),
     "ar-Latn": (("ar", 1.0),),
     "ru-Latn": (("ru", 1.0),),
 }

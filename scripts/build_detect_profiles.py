@@ -97,6 +97,7 @@ GROUPS: dict[str, tuple[str, list[tuple[str, str]]]] = {
             ("ht", "own"),
             ("hmn", "own"),
             ("hi-Latn", "own"),
+            ("ur-Latn", "own"),
             ("ar-Latn", "own"),
             ("ru-Latn", "own"),
         ],
