@@ -16,6 +16,7 @@ from lepcli.detect import detect
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "bench" / "detect_eval"
+HELDOUT = ROOT / "bench" / "detect_heldout"
 CORPUS = ROOT / "scripts" / "detect_corpus"
 
 
@@ -137,6 +138,49 @@ def test_romanized_text_is_reported_as_romanized(text: str, code: str) -> None:
     guess = result.guesses[0]
     assert guess.code == code
     assert guess.romanized and guess.script == "Latn"
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [
+        ("ventana", "es"),
+        ("Fenster", "de"),
+        ("Strasse", "de"),
+        ("Straße", "de"),
+        ("окно", "ru"),
+        ("вікно", "uk"),
+        ("bintana", "tl"),
+        ("khong", "vi"),
+        ("nguoi", "vi"),
+        ("شکریہ", "ur"),
+    ],
+)
+def test_a_single_frequent_word_names_its_language(word: str, code: str) -> None:
+    result = detect(word)
+    assert result.guesses[0].code == code
+    assert result.confident
+
+
+def test_a_word_shared_by_languages_offers_each_of_them() -> None:
+    codes = [g.code for g in detect("casa").guesses]
+    assert {"es", "pt"} <= set(codes)
+    assert not detect("casa").confident
+
+
+def test_romanized_urdu_vocabulary_puts_urdu_first() -> None:
+    result = detect("shukriya janab meherbani")
+    assert [g.code for g in result.guesses[:2]] == ["ur", "hi"]
+    assert result.guesses[0].romanized
+
+
+def test_word_tables_need_no_wordfreq_at_run_time() -> None:
+    code = (
+        "import sys\n"
+        "from lepcli.detect import detect\n"
+        "print(detect('ventana').guesses[0].code, 'wordfreq' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["es", "False"]
 
 
 def test_romanized_hindi_also_offers_urdu() -> None:
@@ -343,7 +387,7 @@ def _training_lines() -> list[str]:
 
 def _eval_lines() -> list[tuple[str, str]]:
     out = []
-    for path in EVAL.glob("*.tsv"):
+    for path in [*EVAL.glob("*.tsv"), *HELDOUT.glob("*.tsv")]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
                 kind, text = line.split("\t", 1)
