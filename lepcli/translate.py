@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from lepcli import phrasebook as pb
 from lepcli.errors import BadInput, Refused, Unavailable
@@ -177,8 +177,7 @@ def interpreter_line(code: str) -> str:
     return f"call your agency's telephone interpreter line (see: lep lines {code}); never use children or bystanders"
 
 
-@dataclass
-class _Found:
+class _Found(NamedTuple):  # a NamedTuple: cheaper to define than a dataclass at every start-up
     phrase: pb.Phrase
     score: float
     lang: str
