@@ -34,7 +34,8 @@ QUERIES = [
 
 
 def warm_search(runs: int = 30) -> None:
-    from lepcli import phrasebook, phrasetools
+    from lepcli import phrasebook
+    from lepcli.phrasebook import check as phrasetools
 
     start = time.perf_counter()
     book = phrasebook.load()

@@ -1,3 +1,3 @@
-from lepcli.cli import main
+from lepcli.cli.app import main
 
 main()

@@ -51,7 +51,7 @@ def for_language(lang: Language) -> Availability:
 
 def line_names(code: str) -> list[str]:
     """Interpreter lines that serve a language; [] when the lines file cannot be read (lep config check says why)."""
-    from lepcli import lines
+    from lepcli.agency import lines
     from lepcli.errors import LepError
 
     try:

@@ -7,7 +7,8 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any
 
-from lepcli import __version__, output, paths
+from lepcli import __version__, paths
+from lepcli.cli import render as output
 
 
 @dataclass
@@ -90,7 +91,7 @@ def _phrasebooks() -> Check:
 
 
 def _lines() -> Check:
-    from lepcli import lines
+    from lepcli.agency import lines
     from lepcli.errors import LepError
 
     try:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lepcli import output, paths
+from lepcli import paths
+from lepcli.cli import render as output
 from lepcli.errors import BadInput, ConfigError, LepError, NotFound
 from lepcli.languages import Language
 
@@ -66,7 +67,8 @@ def _files() -> list[Path]:
 
 def _parse(path: Path) -> dict[str, dict[str, Any]]:
     """Validated entries of one file by code; ConfigError (exit 5) with file:line:field."""
-    from lepcli import languages, yamlfile
+    from lepcli import languages
+    from lepcli.files import yamldoc as yamlfile
 
     doc = yamlfile.load(path)
     data = doc.data
@@ -157,7 +159,7 @@ def _load(files: list[Path], stamp: list[list[Any]]) -> dict[str, dict[str, Any]
     for f in files:
         merged.update(_parse(f))
     try:
-        from lepcli import atomic
+        from lepcli.files import atomic
 
         blob = json.dumps({"stamp": stamp, "entries": merged}, ensure_ascii=False)
         atomic.write_text(_cache_file(), blob, force=True, mode=0o600)
@@ -181,7 +183,8 @@ def _entry(number: int, lang: Language, data: dict[str, Any]) -> IspeakEntry:
 
 def default_order() -> tuple[list[str], str]:
     """Codes in card order and where the order came from."""
-    from lepcli import languages, lines
+    from lepcli import languages
+    from lepcli.agency import lines
 
     have = sentences()
     agency = lines.agency_setting("ispeak_languages")
@@ -247,7 +250,7 @@ class Layout:
 
 def layout(entries: list[IspeakEntry], width: int, height: int) -> Layout:
     """How many cells fit a terminal of ``width`` x ``height`` without breaking a sentence."""
-    from lepcli.output import display_width
+    from lepcli.cli.render import display_width
 
     longest = max((display_width(_cell_text(e)) for e in entries), default=20)
     longest = max(longest, max((display_width(_caption(e)) for e in entries), default=0))
@@ -325,7 +328,7 @@ class IspeakCard:
             rows = [[str(e.number), e.language.name, e.code] for e in shown]
             view.add(output.Table(["#", "language", "code"], rows))
         else:
-            from lepcli import termtext
+            from lepcli.text import bidi as termtext
 
             cells = []
             for e in shown:
@@ -397,7 +400,7 @@ class IspeakPick:
         }
 
     def to_view(self) -> output.View:
-        from lepcli import lines as lines_mod
+        from lepcli.agency import lines as lines_mod
 
         e, lang = self.entry, self.entry.language
         view = output.View()
@@ -432,7 +435,8 @@ class IspeakPick:
 
 def pick(number: int, codes: list[str] | None = None, *, config: str | Path | None = None) -> IspeakPick:
     """What lepcli has for the language at ``number`` on the card."""
-    from lepcli import availability, lines
+    from lepcli import availability
+    from lepcli.agency import lines
 
     entries = card_entries(codes)
     if not 1 <= number <= len(entries):

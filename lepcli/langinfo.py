@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from lepcli import output
 from lepcli.availability import Availability
+from lepcli.cli import render as output
 from lepcli.languages import Resolution
 
 

@@ -1,9 +1,9 @@
-"""Build lepcli's language-detection profiles (lepcli/detect_data/).
+"""Build lepcli's language-detection profiles (lepcli/detect/data/).
 
 Sources:
 - langdetect's shipped profiles (Apache License 2.0, (c) 2010-2014 Cybozu Labs, Inc., Nakatani
   Shuyo; Python port by Michal Danilak): character 1-3-gram counts from Wikipedia. Read from the
-  installed ``langdetect`` package; see lepcli/detect_data/NOTICE.
+  installed ``langdetect`` package; see lepcli/detect/data/NOTICE.
 - text the project wrote itself, ``scripts/detect_corpus/<key>.txt``, for what langdetect lacks
   (Haitian Creole, Hmong, Amharic, Tigrinya, Burmese, S'gaw Karen, Pashto, romanized
   Hindi/Urdu, Arabic chat alphabet, transliterated Russian) and for Vietnamese typed without
@@ -48,7 +48,7 @@ from lepcli.detect import (  # noqa: E402
 )
 
 CORPUS = ROOT / "scripts" / "detect_corpus"
-OUT = ROOT / "lepcli" / "detect_data"
+OUT = ROOT / "lepcli" / "detect" / "data"
 
 FLOOR = 2e-5  # probability of an n-gram a language's profile does not list
 MIN_P = 1e-4  # langdetect pruned its profiles near this relative frequency; own text is pruned alike
@@ -222,7 +222,7 @@ def accent_table(raw_letters: Counter[str]) -> dict[str, float]:
 
 
 def catalog_ranks() -> dict[str, int]:
-    data = json.loads((ROOT / "lepcli" / "data" / "languages.json").read_text(encoding="utf-8"))
+    data = json.loads((ROOT / "lepcli" / "languages" / "data" / "languages.json").read_text(encoding="utf-8"))
     return {e["code"]: e["rank"] for e in data["catalog"] if e.get("rank")}
 
 

@@ -19,8 +19,8 @@ from language_catalog import AMBIGUOUS, CATALOG  # noqa: E402
 
 from lepcli.languages import fold  # noqa: E402
 
-OUT = ROOT / "lepcli" / "data" / "languages.json"
-WORLD_OUT = ROOT / "lepcli" / "data" / "languages_world.json"
+OUT = ROOT / "lepcli" / "languages" / "data" / "languages.json"
+WORLD_OUT = ROOT / "lepcli" / "languages" / "data" / "languages_world.json"
 
 
 def registry_languages() -> dict[str, str]:

@@ -42,7 +42,7 @@ class Run:
 @pytest.fixture
 def lep() -> Callable[..., Run]:
     """Run `lep ARGS...` in-process through ``cli.main`` (the real error-to-exit-code path)."""
-    from lepcli import cli
+    from lepcli.cli import app as cli
 
     def run(*args: str, input: str | bytes | None = None) -> Run:
         runner = CliRunner()

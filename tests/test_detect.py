@@ -432,7 +432,7 @@ def test_agency_common_languages_raise_their_weight(
     agency.write_text(source.replace("# common_languages:", "common_languages:", 1), encoding="utf-8")
     plain = lep("detect", "ho paura", "--json").json()
     monkeypatch.setenv("LEP_LINES", str(agency))
-    from lepcli import lines
+    from lepcli.agency import lines
 
     if hasattr(lines, "load") and hasattr(lines.load, "cache_clear"):
         lines.load.cache_clear()

@@ -497,17 +497,17 @@ def test_ctrl_c_while_rendering_leaves_nothing_half_written(
 
 
 def test_ctrl_c_while_writing_leaves_no_partial_file(lep: Lep, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import lepcli.atomic
+    import lepcli.files.atomic
 
     real_fsync = os.fsync
 
     def interrupted(fd: int) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(lepcli.atomic.os, "fsync", interrupted)
+    monkeypatch.setattr(lepcli.files.atomic.os, "fsync", interrupted)
     out = tmp_path / "es.csv"
     run = lep("export", "phrasebook", "--lang", "es", "-o", str(out))
-    monkeypatch.setattr(lepcli.atomic.os, "fsync", real_fsync)
+    monkeypatch.setattr(lepcli.files.atomic.os, "fsync", real_fsync)
     assert run.exit_code == 130
     assert not out.exists() and leftovers(tmp_path) == []
 

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def _all_commands() -> list[list[str]]:
     import typer.main
 
-    from lepcli.cli import full_app
+    from lepcli.cli.app import full_app
 
     group = typer.main.get_command(full_app())
     found: list[list[str]] = []
@@ -70,7 +70,7 @@ def test_unknown_option_is_a_usage_error(lep) -> None:
 def test_nothing_is_created_at_import(tmp_path: Path) -> None:
     home = tmp_path / "untouched"
     env = {**os.environ, "LEP_HOME": str(home)}
-    subprocess.run([sys.executable, "-c", "import lepcli.cli, lepcli.paths, lepcli.languages"], check=True, env=env)
+    subprocess.run([sys.executable, "-c", "import lepcli.cli.app, lepcli.paths, lepcli.languages"], check=True, env=env)
     assert not home.exists()
 
 

@@ -9,8 +9,10 @@ from typing import Any
 
 import pytest
 
-from lepcli import ispeak, languages, output, termtext
-from lepcli.lines import NEVER_FAMILY
+from lepcli import ispeak, languages
+from lepcli.agency.lines import NEVER_FAMILY
+from lepcli.cli import render as output
+from lepcli.text import bidi as termtext
 
 ROOT = Path(__file__).resolve().parent.parent
 

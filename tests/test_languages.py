@@ -132,6 +132,6 @@ def test_generated_index_is_current() -> None:
     import build_language_index
 
     fresh = build_language_index.render()
-    data = ROOT / "lepcli" / "data"
+    data = ROOT / "lepcli" / "languages" / "data"
     assert fresh["core"] == (data / "languages.json").read_text(encoding="utf-8"), "run scripts/build_language_index.py"
     assert fresh["world"] == (data / "languages_world.json").read_text(encoding="utf-8")

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from lepcli import lines
-from lepcli.lines import NEVER_FAMILY
+from lepcli.agency import lines
+from lepcli.agency.lines import NEVER_FAMILY
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -399,7 +399,7 @@ def test_lang_shows_lines_from_the_agency_file(lep: Any, monkeypatch: pytest.Mon
 
 
 def test_shipped_file_is_valid_and_uses_fictitious_numbers() -> None:
-    from lepcli import linescheck
+    from lepcli.agency import schema as linescheck
 
     report = linescheck.check(ROOT / "language_lines.yaml")
     assert report.ok, [p.message for p in report.errors]

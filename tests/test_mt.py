@@ -24,7 +24,8 @@ pytest.importorskip("ctranslate2")
 pytest.importorskip("sentencepiece")
 
 from lepcli import errors  # noqa: E402
-from lepcli.mt import engine, installed, machine_translate, package  # noqa: E402
+from lepcli.mt import archive as package  # noqa: E402
+from lepcli.mt import engine, installed, machine_translate  # noqa: E402
 from lepcli.mt.sentences import split_sentences  # noqa: E402
 from tests.mt_fixtures import build_argosmodel, build_package_dir, zip_folder  # noqa: E402
 
@@ -409,7 +410,7 @@ def test_download_with_the_network_blocked_is_a_clear_error(lep: Lep) -> None:
 
 def test_heavy_libraries_are_not_imported_at_start_up() -> None:
     code = (
-        "import sys, lepcli.cli, lepcli.mt, lepcli.mt.package, lepcli.availability;"
+        "import sys, lepcli.cli.app, lepcli.mt, lepcli.mt.archive, lepcli.availability;"
         "print(sorted(m for m in ('ctranslate2', 'sentencepiece', 'numpy') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

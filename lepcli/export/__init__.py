@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lepcli import output
+from lepcli.cli import render as output
 from lepcli.errors import BadInput
 
 if TYPE_CHECKING:
@@ -142,14 +142,14 @@ def agency_name(explicit: str | None = None) -> str | None:
     """The agency named in the footer: --agency, else the interpreter-lines configuration, else none."""
     if explicit is not None:
         return explicit.strip() or None
-    from lepcli import lines
+    from lepcli.agency import lines
 
     value = lines.agency_setting("agency")
     return str(value).strip() or None if value else None
 
 
 def _interpreter_pointer(code: str) -> str | None:
-    from lepcli import lines
+    from lepcli.agency import lines
 
     return lines.interpreter_pointer(code)
 
@@ -256,7 +256,7 @@ def export_phrasebook(
     interpreter: bool = True,
 ) -> ExportResult:
     """Export phrases in one or more languages to ``out`` (written atomically, never half-written)."""
-    from lepcli import atomic
+    from lepcli.files import atomic
 
     out = Path(out)
     fmt = format_for(out, fmt, FORMATS)
@@ -309,8 +309,8 @@ def export_ispeak(
     entries: Sequence[EntryLike] | None = None,
 ) -> ExportResult:
     """Write the printable "I speak" card (PDF or HTML)."""
-    from lepcli import atomic
     from lepcli.export import ispeak
+    from lepcli.files import atomic
 
     out = Path(out)
     fmt = format_for(out, fmt, ISPEAK_FORMATS)

@@ -109,7 +109,7 @@ def _unavailable(source: str, target: str, *, have: set[tuple[str, str]]) -> Una
 
 def _interpreter_hint(code: str) -> str:
     try:
-        from lepcli import lines
+        from lepcli.agency import lines
 
         pointer = lines.interpreter_pointer(code)
     except Exception:  # lines.py missing or its configuration broken: still point to a qualified interpreter

@@ -12,9 +12,10 @@ from typing import Any
 
 from lepcli import paths
 from lepcli.errors import LepError, ModelError, NotFound, Unavailable
-from lepcli.mt import installed, package
+from lepcli.mt import archive as package
+from lepcli.mt import installed
+from lepcli.mt.archive import InstallReport
 from lepcli.mt.installed import ModelPackage
-from lepcli.mt.package import InstallReport
 
 SMOKE_TEXT = {"en": "Hello. Are you hurt?"}
 DEFAULT_SMOKE = "1 2 3."
@@ -51,7 +52,7 @@ class VerifyReport:
         return {"ok": self.ok, "models": [c.to_json() for c in self.checks]}
 
     def to_view(self) -> Any:
-        from lepcli import output
+        from lepcli.cli import render as output
 
         view = output.View().add(output.Title("Model check (load + a smoke translation each)"))
         if not self.checks:
@@ -125,7 +126,7 @@ class DownloadReport:
 
     def to_view(self) -> Any:
         view = self.install.to_view()
-        from lepcli import output
+        from lepcli.cli import render as output
 
         return view.add(output.Note(", ".join(self.sources), label="downloaded from", tone="muted"))
 

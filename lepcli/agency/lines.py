@@ -21,7 +21,8 @@ from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
-from lepcli import __version__, output, paths
+from lepcli import __version__, paths
+from lepcli.cli import render as output
 from lepcli.errors import BadInput, ConfigError, LepError
 from lepcli.languages import Language
 
@@ -344,7 +345,7 @@ def _cache_path(path: Path) -> Path:
 
 
 def _cache_key(path: Path, st: os.stat_result) -> dict[str, Any]:
-    index = Path(__file__).resolve().parent / "data" / "languages.json"
+    index = Path(__file__).resolve().parent.parent / "languages" / "data" / "languages.json"
     try:
         index_stamp = index.stat().st_size
     except OSError:
@@ -377,7 +378,7 @@ def _read_cache(path: Path, key: dict[str, Any]) -> Directory | None:
 
 
 def _write_cache(path: Path, header: dict[str, Any], lines: list[Line], esl: list[EslResource]) -> None:
-    from lepcli import atomic
+    from lepcli.files import atomic
 
     parts = [json.dumps(header, ensure_ascii=False, separators=(",", ":"))]
     records: list[Line | EslResource] = [*lines, *esl]
@@ -438,10 +439,10 @@ def _load_cached(path: Path, size: int, mtime_ns: int, source: str) -> Directory
     cached = _read_cache(path, key)
     if cached is not None:
         return cached
-    from lepcli import yamlfile
+    from lepcli.files import yamldoc as yamlfile
 
     doc = yamlfile.load(path)
-    from lepcli.linescheck import validate
+    from lepcli.agency.schema import validate
 
     base, lines, esl, problems = validate(doc)
     errors = [p for p in problems if p.severity == "error"]

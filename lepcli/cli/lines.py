@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from lepcli.commands.common import json_option
+from lepcli.cli.options import json_option
 
 CONFIG_HELP = "The language_lines.yaml to use (default: $LEP_LINES, the user config, the packaged example)."
 
@@ -30,8 +30,10 @@ def lines(
 
     Example: lep lines farsi   ·   lep lines mam --emergency --at "2026-11-24 03:00"   ·   lep lines so --json
     """
-    from lepcli import languages, output, textinput
-    from lepcli import lines as lines_mod
+    from lepcli import languages
+    from lepcli.agency import lines as lines_mod
+    from lepcli.cli import render as output
+    from lepcli.text import typed as textinput
 
     text = textinput.read_argument(language, what="language name", max_chars=languages.MAX_QUERY)
     resolution = languages.resolve(text)
@@ -52,8 +54,10 @@ def esl(
 
     Example: lep esl somali --near 56010   ·   lep esl es --json
     """
-    from lepcli import esl as esl_mod
-    from lepcli import languages, output, textinput
+    from lepcli import languages
+    from lepcli.agency import esl as esl_mod
+    from lepcli.cli import render as output
+    from lepcli.text import typed as textinput
 
     text = textinput.read_argument(language, what="language name", max_chars=languages.MAX_QUERY)
     resolution = languages.resolve(text)

@@ -1,7 +1,7 @@
 """Validate a ``language_lines.yaml`` and the `lep config check|init|path` reports.
 
 Every problem names the file, the line and the field. Only needed when a file changed (a
-cache miss in :func:`lepcli.lines.load`) or for `lep config ...`, so `lep lines` does not pay
+cache miss in :func:`lepcli.agency.lines.load`) or for `lep config ...`, so `lep lines` does not pay
 for importing it.
 """
 
@@ -15,9 +15,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from lepcli import output, paths
-from lepcli.errors import ConfigError, LepError, NotFound
-from lepcli.lines import (
+from lepcli import paths
+from lepcli.agency.lines import (
     _PLACEHOLDER_RE,
     _ZIP_RE,
     DEFAULT_PRIORITY,
@@ -31,6 +30,8 @@ from lepcli.lines import (
     _zoneinfo,
     resolve_config,
 )
+from lepcli.cli import render as output
+from lepcli.errors import ConfigError, LepError, NotFound
 
 TOP_FIELDS = (
     "version",
@@ -695,7 +696,7 @@ def _check_esl(c: _Checker, item: Any, i: int) -> EslResource | None:
 
 def check(config: str | Path | None = None) -> CheckReport:
     """Validate a lines file from scratch (no cache) and report every problem."""
-    from lepcli import yamlfile
+    from lepcli.files import yamldoc as yamlfile
 
     path, source = resolve_config(config)
     try:
@@ -845,7 +846,7 @@ def template_text() -> str:
 
 def init(path: str | Path | None = None, *, force: bool = False) -> InitReport:
     """Write the commented template (atomically); refuses to replace a file without ``force``."""
-    from lepcli import atomic
+    from lepcli.files import atomic
 
     target = Path(path).expanduser() if path is not None else paths.user_lines_file()
     existed = target.exists()

@@ -19,7 +19,7 @@ Three stages, each cheap enough to run in a fresh process:
    verdict is ``confident`` only when the best guess clearly wins and the text looks like a
    language lepcli knows. Otherwise ``uncertain`` with what to do next.
 
-The profiles in ``lepcli/detect_data/`` are built by ``scripts/build_detect_profiles.py`` from
+The profiles in ``lepcli/detect/data/`` are built by ``scripts/build_detect_profiles.py`` from
 langdetect's shipped profiles (Apache-2.0, Nakatani Shuyo / Cybozu Labs) and from text the
 project wrote itself (``scripts/detect_corpus/``). langdetect itself is never imported here:
 loading its 75 MB of profiles would cost several times the CLI's whole start-up.
@@ -344,7 +344,7 @@ class Profile(NamedTuple):
 
 
 # Plain files next to this module (importlib.resources would add ~10 ms to every start).
-DATA_DIR = Path(__file__).resolve().parent / "detect_data"
+DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
 @functools.cache
@@ -522,7 +522,7 @@ class DetectResult:
         }
 
     def to_view(self) -> Any:
-        from lepcli import output
+        from lepcli.cli import render as output
 
         view = output.View()
         if self.confident:

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lepcli import output, paths
+from lepcli import paths
 from lepcli import phrasebook as pb
+from lepcli.cli import render as output
 from lepcli.errors import BadInput, NotFound, Unavailable
 
 MIN_SCORE = 30.0  # below this a "hit" shares little more than a common word
@@ -45,7 +46,7 @@ def require_language(book: pb.Phrasebook, lang: str) -> None:
 
 
 def _interpreter_hint(lang: str) -> str:
-    from lepcli.lines import interpreter_pointer
+    from lepcli.agency.lines import interpreter_pointer
 
     pointer = interpreter_pointer(lang)
     return pointer or "use your agency's telephone interpreter line (see: lep lines)"
@@ -136,7 +137,7 @@ def search(query: str, *, category: str | None = None, lang: str | None = None, 
     if lang is not None:
         require_language(book, lang)
     langs = frozenset({pb.MASTER, lang} if lang else {pb.MASTER, *book.languages()})
-    from lepcli import phrasesearch
+    from lepcli.phrasebook import search as phrasesearch
 
     if not phrasesearch.tokens(query):
         raise BadInput("nothing to search for", hint="type a few words, e.g. lep phrase search 'need ambulance'")
@@ -321,7 +322,7 @@ class CheckReport:
         }
 
     def to_view(self) -> Any:
-        from lepcli import output
+        from lepcli.cli import render as output
 
         view = output.View()
         view.add(output.Title("Phrasebook check", f"{len(self.files)} files"))
@@ -457,7 +458,7 @@ class CoverageReport:
         return {"phrases": self.total, "languages": [c.to_json() for c in self.languages]}
 
     def to_view(self) -> Any:
-        from lepcli import output
+        from lepcli.cli import render as output
 
         rows = []
         for c in self.languages:

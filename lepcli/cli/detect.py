@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from lepcli.commands.common import json_option
+from lepcli.cli.options import json_option
 
 
 def _agency_common_languages() -> list[str] | None:
@@ -22,7 +22,7 @@ def _agency_common_languages() -> list[str] | None:
         path, _ = paths.lines_file()
         if not re.search(rb"^[ \t]*common_languages[ \t]*:", path.read_bytes(), re.MULTILINE):
             return None
-        from lepcli import lines
+        from lepcli.agency import lines
     except (OSError, ImportError):
         return None
     getter = getattr(lines, "agency_setting", None)
@@ -61,8 +61,9 @@ def detect(
     echo "kuv tsis paub" | lep detect -   ·   lep detect --file msg.txt --among es,vi,zh
     """
     from lepcli import detect as detect_mod
-    from lepcli import output, textinput
+    from lepcli.cli import render as output
     from lepcli.errors import BadInput
+    from lepcli.text import typed as textinput
 
     if file is not None and text is not None:
         raise BadInput("give the text or --file, not both")

@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from lepcli.commands.common import json_option
+from lepcli.cli.options import json_option
 
 app = typer.Typer(
     name="lep",
@@ -21,7 +21,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-# name -> (module in lepcli.commands, attribute, kind). Typer turns every registered command into a
+# name -> (module in lepcli.cli, attribute, kind). Typer turns every registered command into a
 # click command at each start, so main() registers only the one being run (all of them for --help).
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "lang": ("lang", "lang", "command"),
@@ -46,7 +46,7 @@ def register(names: list[str] | None = None) -> typer.Typer:
         if name in _registered:
             continue
         module_name, attr, kind = COMMANDS[name]
-        target = getattr(importlib.import_module(f"lepcli.commands.{module_name}"), attr)
+        target = getattr(importlib.import_module(f"lepcli.cli.{module_name}"), attr)
         if kind == "group":
             app.add_typer(target, name=name)
         else:
@@ -67,7 +67,7 @@ def doctor(as_json: bool = json_option()) -> None:
     Example: lep doctor --json
     """
     from lepcli import doctor as doctor_mod
-    from lepcli import output
+    from lepcli.cli import render as output
 
     output.emit(doctor_mod.report(), as_json=as_json)
 
@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> None:
         returned = app(args=args, prog_name="lep", standalone_mode=False)
         code = returned if isinstance(returned, int) else 0
     except LepError as exc:
-        from lepcli import output
+        from lepcli.cli import render as output
 
         if _wants_json(args):
             output.emit_json(exc.to_json())

@@ -29,7 +29,7 @@ from lepcli import paths
 from lepcli.errors import ConfigError, NotFound
 
 if TYPE_CHECKING:
-    from lepcli.phrasesearch import Index
+    from lepcli.phrasebook.search import Index
 
 MASTER = "en"
 NOT_LANGUAGE_FILES = frozenset({"ispeak"})  # other YAML files that live in phrasebooks/
@@ -48,11 +48,13 @@ STATUS_LABELS = {
 }
 ID_RE = re.compile(r"^[a-z0-9_]+\.[a-z0-9_.]+$")
 PLACEHOLDER_RE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
-PHRASE_KEYS = frozenset({"id", "text", "category", "urgent", "legal", "answer", "notes", "keywords"})
+PHRASE_KEYS = frozenset(
+    {"id", "text", "category", "urgent", "legal", "answer", "notes", "keywords", "paraphrases"}
+)
 TRANSLATION_KEYS = frozenset(
     {"text", "pronunciation", "romanization", "status", "reviewed_by", "reviewed_on", "notes", "variants"}
 )
-CACHE_VERSION = 5
+CACHE_VERSION = 6
 
 
 # -- the model ---------------------------------------------------------------------------------
@@ -68,6 +70,7 @@ class Phrase(NamedTuple):
     answer: str | None = None
     notes: str | None = None
     keywords: tuple[str, ...] = ()
+    paraphrases: tuple[str, ...] = ()  # other English wordings officers use: searched, never shown
     source: str = "packaged"  # packaged | agency
     file: str = ""
     line: int = 0
@@ -88,6 +91,7 @@ class Phrase(NamedTuple):
             "answer": self.answer,
             "notes": self.notes,
             "keywords": list(self.keywords),
+            "paraphrases": list(self.paraphrases),
             "source": self.source,
         }
 
@@ -226,7 +230,7 @@ class Phrasebook:
         """Search index over the English texts ("en") and/or translations in ``langs`` (built once)."""
         found = self._indexes.get(langs)
         if found is None:
-            from lepcli.phrasesearch import Index
+            from lepcli.phrasebook.search import Index
 
             # Texts come with their token keys from the (cached) files: no tokenizing at search time.
             entries: list[tuple[str, str, str, str | None, tuple[str, ...]]] = []
@@ -392,6 +396,7 @@ def _merge_master(
             answer=item["answer"],
             notes=item["notes"],
             keywords=tuple(item["keywords"]),
+            paraphrases=tuple(item.get("paraphrases", ())),
             source=source,
             file=str(path),
             line=item["line"],
@@ -435,12 +440,12 @@ def _cache_path(path: Path) -> Path:
 def _cache_key(path: Path) -> list[Any]:
     st = path.stat()
     here = Path(__file__).parent
-    code = [(here / name).stat().st_mtime_ns for name in ("phrasebook.py", "phrasesearch.py")]
+    code = [(here / name).stat().st_mtime_ns for name in ("__init__.py", "search.py")]
     return [CACHE_VERSION, str(path.resolve()), st.st_size, st.st_mtime_ns, *code]
 
 
 def _key(text: str) -> str:
-    from lepcli.phrasesearch import key
+    from lepcli.phrasebook.search import key
 
     return key(text)
 
@@ -460,7 +465,7 @@ def _cached_record(path: Path, stem: str) -> tuple[dict[str, Any], list[Problem]
         pass
     record, problems = _parse_file(path, stem)
     try:
-        from lepcli import atomic
+        from lepcli.files import atomic
 
         payload = {"key": key, "record": record, "problems": [p.to_json() for p in problems]}
         atomic.write_bytes(cache, json.dumps(payload, ensure_ascii=False).encode("utf-8"), force=True)
@@ -470,7 +475,7 @@ def _cached_record(path: Path, stem: str) -> tuple[dict[str, Any], list[Problem]
 
 
 def _parse_file(path: Path, stem: str) -> tuple[dict[str, Any], list[Problem]]:
-    from lepcli import yamlfile
+    from lepcli.files import yamldoc as yamlfile
 
     try:
         doc = yamlfile.load(path)
@@ -588,6 +593,10 @@ def _parse_phrase(c: _Collector, n: int, item: Any, seen: dict[str, int]) -> dic
     if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
         c.add("keywords must be a list of words", "phrases", n, "keywords", field=f"{pid}.keywords")
         keywords = []
+    paraphrases = item.get("paraphrases") or []
+    if not isinstance(paraphrases, list) or not all(isinstance(k, str) and k.strip() for k in paraphrases):
+        c.add("paraphrases must be a list of non-empty texts", "phrases", n, "paraphrases", field=f"{pid}.paraphrases")
+        paraphrases = []
     return {
         "id": pid,
         "text": text.strip(),
@@ -597,6 +606,7 @@ def _parse_phrase(c: _Collector, n: int, item: Any, seen: dict[str, int]) -> dic
         "answer": answer,
         "notes": notes,
         "keywords": [k.strip() for k in keywords if k.strip()],
+        "paraphrases": [k.strip() for k in paraphrases],
         "line": line,
         "key": _key(text),
     }

@@ -8,7 +8,7 @@ Tier 1, phrasebook: the typed text matches a phrase (exactly, or closely enough:
   no translation at all is REFUSED (exit 7): legal text is never machine-translated.
 Tier 2, machine translation (``lepcli.mt``): only when no phrase matches and ``looks_legal`` is false.
   No model: Unavailable (exit 6) with the interpreter line.
-Tier 3, the interpreter line (``lepcli.lines.interpreter_pointer``) is named whenever the answer is
+Tier 3, the interpreter line (``lepcli.agency.lines.interpreter_pointer``) is named whenever the answer is
   not a reviewed translation.
 """
 
@@ -123,7 +123,7 @@ class TranslationAnswer:
         }
 
     def to_view(self) -> Any:
-        from lepcli import output
+        from lepcli.cli import render as output
 
         view = output.View()
         sub = "machine translation" if self.tier == "machine" else "phrasebook"
@@ -169,7 +169,7 @@ class TranslationAnswer:
 
 def interpreter_line(code: str) -> str:
     """The interpreter line to call for ``code`` (tier 3), or a generic pointer when none is configured."""
-    from lepcli import lines
+    from lepcli.agency import lines
 
     pointer = lines.interpreter_pointer(code)
     if pointer:
@@ -190,10 +190,11 @@ def translate(text: str, target: str, source: str | None = "en") -> TranslationA
 
     ``source=None`` means any language: English first, then every phrasebook language.
     """
-    from lepcli import languages, textinput
+    from lepcli import languages
+    from lepcli.text import typed as textinput
 
     text = textinput.vet(text, what="text to translate")
-    from lepcli.phrasesearch import tokens
+    from lepcli.phrasebook.search import tokens
 
     if not tokens(text):
         raise BadInput("no words to translate (only punctuation or symbols)")
@@ -233,7 +234,7 @@ def _find(book: pb.Phrasebook, text: str, target: str, source: str | None) -> tu
     else:
         order = [frozenset({source})] if source == pb.MASTER or book.has_language(source) else []
     near: list[_Found] = []
-    from lepcli.phrasesearch import key
+    from lepcli.phrasebook.search import key
 
     text_key = key(text)
     prefer = REPLY_PREFIX if target == pb.MASTER else None

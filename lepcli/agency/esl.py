@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lepcli import output
+from lepcli.agency.lines import _ZIP_RE, RELATED, EslResource, _show, load
+from lepcli.cli import render as output
 from lepcli.errors import BadInput
 from lepcli.languages import Language
-from lepcli.lines import _ZIP_RE, RELATED, EslResource, _show, load
 
 
 @dataclass

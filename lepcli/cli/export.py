@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from lepcli.commands.common import json_option
+from lepcli.cli.options import json_option
 
 app = typer.Typer(
     help="Export phrasebooks and the 'I speak' card for printing, spreadsheets and study.\n\n"
@@ -85,7 +85,8 @@ def phrasebook(
 
     Example: lep export phrasebook --lang es,vi --layout card --format pdf -o card.pdf
     """
-    from lepcli import export, output
+    from lepcli import export
+    from lepcli.cli import render as output
 
     with _progress_bar(fill_machine) as progress:
         result = export.export_phrasebook(
@@ -120,7 +121,8 @@ def ispeak(
 
     Example: lep export ispeak --format pdf --paper a4 -o ispeak.pdf
     """
-    from lepcli import export, output
+    from lepcli import export
+    from lepcli.cli import render as output
 
     result = export.export_ispeak(out, fmt=fmt, paper=paper, languages=languages, force=force, agency=agency)
     output.emit(result, as_json=as_json)

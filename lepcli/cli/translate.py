@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from lepcli.commands.common import json_option
+from lepcli.cli.options import json_option
 
 
 def translate(
@@ -25,9 +25,10 @@ def translate(
 
     Example: lep translate "Are you hurt?" --to es   ·   lep translate "¿Está herido?" --to en
     """
-    from lepcli import output, textinput
     from lepcli import translate as translate_mod
-    from lepcli.commands.phrase import resolve_lang, warn_agency_problems
+    from lepcli.cli import render as output
+    from lepcli.cli.phrase import resolve_lang, warn_agency_problems
+    from lepcli.text import typed as textinput
 
     typed = textinput.read_argument(text, what="text to translate")
     target = resolve_lang(to)

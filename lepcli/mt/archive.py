@@ -295,7 +295,7 @@ class InstallReport:
         return {"installed": [p.to_json() for p in self.installed], "replaced": self.replaced}
 
     def to_view(self) -> Any:
-        from lepcli import output
+        from lepcli.cli import render as output
 
         view = output.View()
         view.add(output.Title(f"Installed {len(self.installed)} model(s)"))
@@ -418,7 +418,7 @@ class RemoveReport:
         return {"removed": data}
 
     def to_view(self) -> Any:
-        from lepcli import output
+        from lepcli.cli import render as output
 
         return output.View().add(
             output.Note(
@@ -467,7 +467,7 @@ class ModelList:
         }
 
     def to_view(self) -> Any:
-        from lepcli import output
+        from lepcli.cli import render as output
 
         view = output.View()
         view.add(output.Title("Offline translation models", f"looked in {', '.join(str(f) for f, _ in self.folders)}"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from lepcli.commands.common import json_option
+from lepcli.cli.options import json_option
 
 
 def lang(
@@ -16,7 +16,9 @@ def lang(
     Example: lep lang farsi   ·   lep lang "Tiếng Việt"   ·   lep lang Chinese --json
     """
     # Imports inside the function keep `lep --help` and other commands' start-up light.
-    from lepcli import langinfo, languages, output, textinput
+    from lepcli import langinfo, languages
+    from lepcli.cli import render as output
+    from lepcli.text import typed as textinput
 
     text = textinput.read_argument(query, what="language name", max_chars=languages.MAX_QUERY)
     output.emit(langinfo.describe(text), as_json=as_json)

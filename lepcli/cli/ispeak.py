@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from lepcli.commands.common import json_option
+from lepcli.cli.options import json_option
 
 
 def ispeak(
@@ -31,8 +31,9 @@ def ispeak(
     import sys
 
     from lepcli import ispeak as ispeak_mod
-    from lepcli import output, termtext
+    from lepcli.cli import render as output
     from lepcli.errors import BadInput
+    from lepcli.text import bidi as termtext
 
     codes = ispeak_mod.parse_codes(languages)
     if pick or number is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from lepcli.commands.common import json_option
+from lepcli.cli.options import json_option
 
 app = typer.Typer(
     help="Vetted field phrases and their translations (phrasebooks).\n\n"
@@ -20,7 +20,8 @@ def resolve_lang(query: str | None) -> str | None:
     """A language option -> its code; says so on stderr when a name was guessed."""
     if query is None:
         return None
-    from lepcli import languages, output
+    from lepcli import languages
+    from lepcli.cli import render as output
 
     res = languages.resolve(query)
     if res.note:
@@ -30,8 +31,8 @@ def resolve_lang(query: str | None) -> str | None:
 
 def warn_agency_problems() -> None:
     """Agency phrasebook files or entries that were skipped, on stderr (packaged ones are CI's job)."""
-    from lepcli import output
     from lepcli import phrasebook as pb
+    from lepcli.cli import render as output
 
     problems = pb.agency_problems()
     for p in problems[:5]:
@@ -54,7 +55,9 @@ def search(
 
     Example: lep phrase search 'r u hurt'   ·   lep phrase search 'hands up' --lang vi
     """
-    from lepcli import output, phrasetools, textinput
+    from lepcli.cli import render as output
+    from lepcli.phrasebook import check as phrasetools
+    from lepcli.text import typed as textinput
 
     text = textinput.read_argument(query, what="search words", max_chars=500)
     output.emit(phrasetools.search(text, category=category, lang=resolve_lang(lang), limit=limit), as_json=as_json)
@@ -71,7 +74,8 @@ def show(
 
     Example: lep phrase show medical.are_you_hurt --lang es
     """
-    from lepcli import output, phrasetools
+    from lepcli.cli import render as output
+    from lepcli.phrasebook import check as phrasetools
 
     output.emit(phrasetools.show(phrase_id, lang=resolve_lang(lang)), as_json=as_json)
     warn_agency_problems()
@@ -88,7 +92,8 @@ def list_phrases(
 
     Example: lep phrase list --category medical --lang so
     """
-    from lepcli import output, phrasetools
+    from lepcli.cli import render as output
+    from lepcli.phrasebook import check as phrasetools
 
     output.emit(phrasetools.listing(category=category, lang=resolve_lang(lang), urgent=urgent), as_json=as_json)
     warn_agency_problems()
@@ -100,7 +105,8 @@ def coverage(as_json: bool = json_option()) -> None:
 
     Example: lep phrase coverage --json
     """
-    from lepcli import output, phrasetools
+    from lepcli.cli import render as output
+    from lepcli.phrasebook import check as phrasetools
 
     output.emit(phrasetools.coverage(), as_json=as_json)
     warn_agency_problems()
@@ -115,8 +121,9 @@ def check(as_json: bool = json_option()) -> None:
 
     Example: lep phrase check
     """
-    from lepcli import output, phrasetools
+    from lepcli.cli import render as output
     from lepcli.errors import ExitCode
+    from lepcli.phrasebook import check as phrasetools
 
     report = phrasetools.check()
     output.emit(report, as_json=as_json)

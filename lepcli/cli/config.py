@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from lepcli.commands.common import json_option
+from lepcli.cli.options import json_option
 
 app = typer.Typer(
     help="Check, create or locate the agency's language_lines.yaml (interpreter lines, ESL resources).\n\n"
@@ -23,7 +23,8 @@ def check(
 
     Example: lep config check ~/.config/lepcli/language_lines.yaml
     """
-    from lepcli import linescheck, output
+    from lepcli.agency import schema as linescheck
+    from lepcli.cli import render as output
 
     report = linescheck.check(file)
     output.emit(report, as_json=as_json)
@@ -43,7 +44,8 @@ def init(
 
     Example: lep config init   ·   lep config init ./language_lines.yaml --force
     """
-    from lepcli import linescheck, output
+    from lepcli.agency import schema as linescheck
+    from lepcli.cli import render as output
 
     output.emit(linescheck.init(path, force=force), as_json=as_json)
 
@@ -57,6 +59,7 @@ def path(
 
     Example: lep config path --json
     """
-    from lepcli import linescheck, output
+    from lepcli.agency import schema as linescheck
+    from lepcli.cli import render as output
 
     output.emit(linescheck.config_path(config), as_json=as_json)

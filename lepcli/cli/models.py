@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from lepcli.commands.common import json_option
+from lepcli.cli.options import json_option
 
 app = typer.Typer(
     help="Offline machine-translation models (Argos Translate .argosmodel files).\n\n"
@@ -25,8 +25,8 @@ def install(
 
     Example: lep models install ~/Downloads/translate-en_es-1_0.argosmodel
     """
-    from lepcli import output
-    from lepcli.mt import package
+    from lepcli.cli import render as output
+    from lepcli.mt import archive as package
 
     output.emit(package.install(path, force=force), as_json=as_json)
 
@@ -37,8 +37,8 @@ def list_models(as_json: bool = json_option()) -> None:
 
     Example: lep models list --json
     """
-    from lepcli import output
-    from lepcli.mt import package
+    from lepcli.cli import render as output
+    from lepcli.mt import archive as package
 
     output.emit(package.listing(), as_json=as_json)
 
@@ -52,8 +52,8 @@ def remove(
 
     Example: lep models remove en->es
     """
-    from lepcli import output
-    from lepcli.mt import package
+    from lepcli.cli import render as output
+    from lepcli.mt import archive as package
 
     output.emit(package.remove(pair), as_json=as_json)
 
@@ -64,7 +64,7 @@ def verify(as_json: bool = json_option()) -> None:
 
     Example: lep models verify
     """
-    from lepcli import output
+    from lepcli.cli import render as output
     from lepcli.errors import ExitCode
     from lepcli.mt import manage
 
@@ -85,8 +85,10 @@ def download(
     The only lepcli command that uses the network, and only when you run it.
     Example: lep models download spanish
     """
-    from lepcli import languages, output, textinput
+    from lepcli import languages
+    from lepcli.cli import render as output
     from lepcli.mt import manage
+    from lepcli.text import typed as textinput
 
     text = textinput.read_argument(language, what="language name", max_chars=languages.MAX_QUERY)
     code = languages.resolve(text).language.code

@@ -1,0 +1,1 @@
+"""Files lepcli reads and writes: located YAML, atomic writes, caches."""

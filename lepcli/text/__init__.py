@@ -1,0 +1,1 @@
+"""Text knowledge shared by every feature: typed-input checks, BiDi for terminals."""
