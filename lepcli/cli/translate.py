@@ -17,11 +17,13 @@ def translate(
         help="Language of TEXT. Default: English, or any phrasebook language when --to is English.",
     ),
     as_json: bool = json_option(),
-) -> None:
+) -> int:
     """Translate a phrase: the phrasebook answer (with pronunciation and status) when one matches,
     otherwise offline machine translation (labelled), and the interpreter line when in doubt.
 
-    Rights, consent to search, statements and victim interviews are never machine-translated (exit 7).
+    Rights, consent to search, arrest, chemical tests, questioning about an offence, statements and victim
+    interviews are answered only by a reviewed phrase, otherwise refused with the interpreter line (exit 7).
+    Not sure which phrase you mean: the closest ones are listed with their translations (exit 4).
 
     Example: lep translate "Are you hurt?" --to es   ·   lep translate "¿Está herido?" --to en
     """
@@ -36,3 +38,4 @@ def translate(
     result = translate_mod.translate(typed, target, resolve_lang(source))
     output.emit(result, as_json=as_json)
     warn_agency_problems()
+    return result.exit_code  # 4 when not sure: the closest phrases are listed

@@ -25,7 +25,7 @@ import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from lepcli import paths
+from lepcli import paths, policy
 from lepcli.errors import ConfigError, NotFound
 
 if TYPE_CHECKING:
@@ -41,11 +41,7 @@ MIN_CATEGORIES = 12
 FULL_LANGUAGES = frozenset(
     {"es", "zh-Hans", "zh-Hant", "vi", "ko", "tl", "ru", "ar", "ht", "pt", "fr", "pl", "hi", "fa", "so"}
 )
-STATUS_LABELS = {
-    "reviewed": "REVIEWED",
-    "draft": "DRAFT: verify with the person or an interpreter",
-    "machine": "MACHINE TRANSLATION: verify",
-}
+STATUS_LABELS = policy.STATUS_LABELS  # written once, in lepcli.policy
 ID_RE = re.compile(r"^[a-z0-9_]+\.[a-z0-9_.]+$")
 PLACEHOLDER_RE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 PHRASE_KEYS = frozenset(
@@ -54,7 +50,7 @@ PHRASE_KEYS = frozenset(
 TRANSLATION_KEYS = frozenset(
     {"text", "pronunciation", "romanization", "status", "reviewed_by", "reviewed_on", "notes", "variants"}
 )
-CACHE_VERSION = 6
+CACHE_VERSION = 7
 
 
 # -- the model ---------------------------------------------------------------------------------
@@ -71,6 +67,7 @@ class Phrase(NamedTuple):
     notes: str | None = None
     keywords: tuple[str, ...] = ()
     paraphrases: tuple[str, ...] = ()  # other English wordings officers use: searched, never shown
+    paraphrase_keys: tuple[str, ...] = ()
     source: str = "packaged"  # packaged | agency
     file: str = ""
     line: int = 0
@@ -235,7 +232,10 @@ class Phrasebook:
             # Texts come with their token keys from the (cached) files: no tokenizing at search time.
             entries: list[tuple[str, str, str, str | None, tuple[str, ...]]] = []
             if MASTER in langs:
-                entries.extend((MASTER, p.id, p.text, p.key, p.keywords) for p in self.phrases)
+                for p in self.phrases:
+                    entries.append((MASTER, p.id, p.text, p.key, p.keywords))
+                    paraphrases = zip(p.paraphrases, p.paraphrase_keys, strict=True)
+                    entries.extend((MASTER, p.id, t, k, ()) for t, k in paraphrases)
             for lang in sorted(langs - {MASTER}):
                 for t in self.translations(lang).values():
                     entries.append((lang, t.phrase_id, t.text, t.key, ()))
@@ -246,20 +246,40 @@ class Phrasebook:
             found = self._indexes[langs] = Index(entries)
         return found
 
-    def exact(self, query_key: str, langs: frozenset[str], prefer: str | None = None) -> tuple[str, str] | None:
+    def legal_index(self) -> Index:
+        """Search index over the English texts of the legal phrases only (the legal gate's second half)."""
+        found = self._indexes.get(_LEGAL_KEY)
+        if found is None:
+            from lepcli.phrasebook.search import Index
+
+            found = self._indexes[_LEGAL_KEY] = Index(
+                [(MASTER, p.id, p.text, p.key, p.keywords) for p in self.phrases if p.legal]
+            )
+        return found
+
+    def exact(
+        self, query_key: str, langs: frozenset[str], prefer: str | None = None, skip: str | None = None
+    ) -> tuple[str, str] | None:
         """(lang, phrase id) whose text has exactly this key (see phrasesearch.key), English first.
 
         ``prefer`` (an id prefix such as "responses."): among several exact hits, the first with it wins.
+        ``skip``: ids with this prefix never match (the officer's side never answers with a reply).
         """
         first: tuple[str, str] | None = None
+        if not query_key:  # an empty key (a lone combining mark, symbols) matches nothing
+            return None
         if MASTER in langs:
             for p in self.phrases:
-                if p.key == query_key:
+                if skip is not None and p.id.startswith(skip):
+                    continue
+                if p.key == query_key or query_key in p.paraphrase_keys:
                     if prefer is None or p.id.startswith(prefer):
                         return MASTER, p.id
                     first = first or (MASTER, p.id)
         for lang in sorted(langs - {MASTER}):
             for t in self.translations(lang).values():
+                if skip is not None and t.phrase_id.startswith(skip):
+                    continue
                 if query_key in (t.key, t.romanization_key) or query_key in t.variant_keys:
                     if prefer is None or t.phrase_id.startswith(prefer):
                         return lang, t.phrase_id
@@ -288,6 +308,7 @@ class Phrasebook:
 # -- loading -------------------------------------------------------------------------------------
 
 _LOADED: dict[tuple[Any, ...], Phrasebook] = {}
+_LEGAL_KEY = frozenset({"<legal>"})
 
 
 def _folders() -> list[tuple[int, Path]]:
@@ -397,6 +418,7 @@ def _merge_master(
             notes=item["notes"],
             keywords=tuple(item["keywords"]),
             paraphrases=tuple(item.get("paraphrases", ())),
+            paraphrase_keys=tuple(item.get("pkeys", ())),
             source=source,
             file=str(path),
             line=item["line"],
@@ -607,6 +629,7 @@ def _parse_phrase(c: _Collector, n: int, item: Any, seen: dict[str, int]) -> dic
         "notes": notes,
         "keywords": [k.strip() for k in keywords if k.strip()],
         "paraphrases": [k.strip() for k in paraphrases],
+        "pkeys": [_key(k) for k in paraphrases],
         "line": line,
         "key": _key(text),
     }

@@ -109,7 +109,53 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "missing": ("lost",),
     "drunk": ("alcohol",),
 }
+_SYNONYMS.update(
+    {
+        "dl": ("license",),
+        "licence": ("license",),
+        "permit": ("license",),
+        "identification": ("id",),
+        "relax": ("calm",),
+        "chill": ("calm",),
+        "freeze": ("move",),
+        "gun": ("weapon", "gun"),
+        "pistol": ("gun", "weapon"),
+        "firearm": ("gun", "weapon"),
+        "blade": ("knife", "weapon"),
+        "cuff": ("handcuff",),
+        "car": ("vehicle",),
+        "auto": ("car",),
+        "suv": ("car",),
+        "alright": ("okay",),
+        "doc": ("doctor",),
+        "hospital": ("doctor",),
+        "hurting": ("hurt",),
+        "bleed": ("bleeding", "blood"),
+        "phone": ("cell",),
+        "cellphone": ("phone",),
+        "mom": ("mother",),
+        "dad": ("father",),
+        "hubby": ("husband",),
+        "spouse": ("husband", "wife"),
+        "fast": ("speeding",),
+        "speed": ("speeding",),
+        "shot": ("shoot",),
+        "kneel": ("knee",),
+        "kneel down": ("knee",),
+    }
+)
 SYNONYM_SIM = 0.85
+
+# Words officers add that change nothing ("license please", "sir, step out real quick"): dropped from
+# English queries before matching (never from phrase texts, and never from other languages' queries).
+_FILLER_PHRASES = (
+    "real quick", "right now", "for me", "if you can", "if you would", "go ahead and", "i need you to",
+    "i want you to", "i am going to need you to", "i'm going to need you to", "im gonna need you to",
+    "i'm gonna need you to", "gonna need you to", "go ahead", "for a second", "for a sec", "okay so",
+)
+_FILLER_WORDS = frozenset(
+    "please pls plz now sir maam ma'am madam buddy bud bro dude hey yo just quickly uh um".split()
+)
 _PUNCT = (
     '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~¡¿«»“”„‟‹›…—–·•。、，！？：；「」『』（）【】〈〉《》〔〕・～।॥؟،؛۔٪፣፤፥፦፧፨၊။។៕៖'
 )
@@ -213,6 +259,17 @@ def _pieces(raw: str) -> list[str]:
     return out
 
 
+def strip_filler(text: str) -> str:
+    """An English query without the filler officers add; the text itself when nothing else is left."""
+    import re
+
+    low = " " + re.sub(r"[^\w' ]+", " ", text.casefold().replace("’", "'")) + " "
+    for phrase in _FILLER_PHRASES:
+        low = low.replace(f" {phrase} ", " ")
+    kept = [w for w in low.split() if w not in _FILLER_WORDS and w.replace("'", "") not in _FILLER_WORDS]
+    return " ".join(kept) if kept else text
+
+
 def _pairs(run: str) -> list[str]:
     return [run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)]
 
@@ -271,7 +328,8 @@ class Index:
             weights = {t: w[t] for t in toks}
             n = len(self.docs)
             self.docs.append(Doc(lang, pid, text, weights, sum(weights.values()) or 1.0))
-            self.exact.setdefault((lang, " ".join(toks)), n)
+            if toks:  # an empty key never matches (a lone combining mark is not "My chest hurts.")
+                self.exact.setdefault((lang, " ".join(toks)), n)
             for t in weights:
                 self.postings.setdefault(t, []).append((n, True))
             for t in set(kw) - set(weights):
@@ -280,6 +338,8 @@ class Index:
 
     def exact_match(self, query: str, langs: set[str] | None = None) -> list[int]:
         k = key(query)
+        if not k:
+            return []
         return [n for (lang, doc_key), n in self.exact.items() if doc_key == k and (langs is None or lang in langs)]
 
     def respace(self, qtoks: list[str]) -> list[str]:

@@ -14,12 +14,12 @@ Tier 3, the interpreter line (``lepcli.agency.lines.interpreter_pointer``) is na
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from lepcli import phrasebook as pb
+from lepcli import policy
 from lepcli.errors import BadInput, Refused, Unavailable
 
 MATCH_SCORE = 80.0  # tier 1 answers only at or above this score (0-100) ...
@@ -31,40 +31,87 @@ SUGGEST_SCORE = 45.0
 REPLY_PREFIX = "responses."
 REPLY_MARGIN = 15.0
 
-# Legal-risk wording: rights/Miranda, consent to search, statements, arrest, victim interviews.
-# English first (officers type English), plus the words most often typed in Spanish.
-_LEGAL_PATTERNS = [
-    r"\bmiranda\b",
-    r"\bright(s)? to (remain silent|an? (attorney|lawyer)|counsel|refuse|silence)\b",
-    r"\bremain silent\b",
-    r"\b(used|held) against (you|him|her|them)\b",
-    r"\b(attorney|lawyer|counsel|public defender)\b",
-    r"\bwaive(r|s|d)?\b",
-    r"\bconsent\b",
-    r"\b(may|can|could|do you mind if|let) (i|we|me|us) (search|look (in|inside|through|into)|check|go through)\b",
-    r"\bpermission to (search|look|enter|come in)\b",
-    r"\bsearch (you|your|the (car|vehicle|house|home|bag|room|trunk))\b",
-    r"\b(written |recorded |sworn )?statement\b",
-    r"\b(confess|confession|admit(s|ted)? (it|to)|testify|testimony|plead|plea|guilty)\b",
-    r"\b(under arrest|arresting you|you are arrested|detained|detention|custody)\b",
-    r"\binterview\b",
-    r"\b(rape|raped|sexual(ly)?|molest(ed)?|sodomy|touched you)\b",
-    r"\bsign (this|here) .*(admit|agree|waive)",
-    # Spanish
-    r"\b(derecho a guardar silencio|guardar silencio|abogado|abogada|declaraci[oó]n|consentimiento)\b",
-    r"\b(puedo|podemos) (registrar|revisar|buscar)\b",
-    r"\b(arrestado|arrestada|detenido|detenida|bajo arresto|confesi[oó]n|culpable)\b",
-]
-
-
-@functools.cache
-def _legal_re() -> re.Pattern[str]:
-    return re.compile("|".join(_LEGAL_PATTERNS), re.IGNORECASE)  # compiled on first use: ~1.5 ms
+# Into English a non-reply phrase (an officer's question or command) answers only this sure: a person's
+# words that only resemble "Don't move." are "not sure", never that meaning.
+NON_REPLY_SCORE = 95.0
 
 
 def looks_legal(text: str) -> bool:
-    """True when ``text`` reads like rights, consent to search, a statement or a victim interview."""
-    return bool(_legal_re().search(text.replace("’", "'")))
+    """True when ``text`` reads as legal-risk talk (the gate of lepcli.translate.gate)."""
+    from lepcli.translate import gate
+
+    return gate.looks_legal(text)
+
+
+@dataclass
+class Suggestion:
+    """A close phrase offered when lepcli is not sure, with what it would say."""
+
+    id: str
+    text: str  # the English phrase
+    score: float
+    translation: str | None = None  # in the target language (None into English: ``text`` is the answer)
+    pronunciation: str | None = None
+    romanization: str | None = None
+    status: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "score": self.score,
+            "translation": self.translation,
+            "pronunciation": self.pronunciation,
+            "romanization": self.romanization,
+            "status": self.status,
+            "label": pb.STATUS_LABELS[self.status] if self.status else None,
+        }
+
+
+@dataclass
+class NotSure:
+    """No phrase matched confidently and nothing else may answer: the closest phrases, numbered (exit 4)."""
+
+    source: str | None
+    target: str
+    target_name: str
+    suggestions: list[Suggestion]
+    interpreter: str
+    reason: str
+    exit_code: int = 4
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "tier": "none",
+            "sure": False,
+            "source": self.source,
+            "target": self.target,
+            "target_name": self.target_name,
+            "reason": self.reason,
+            "suggestions": [x.to_json() for x in self.suggestions],
+            "interpreter": self.interpreter,
+        }
+
+    def to_view(self) -> Any:
+        from lepcli.cli import render as output
+
+        view = output.View([output.Title(f"{self.target_name} ({self.target})", "not sure which phrase you mean")])
+        view.add(output.Note(self.reason, tone="warn", label="not sure"))
+        for n, x in enumerate(self.suggestions, 1):
+            said = x.translation or x.text
+            view.add(output.Text(f"{n}. {x.text}   [{x.id}]"))
+            caption = f"say: {x.pronunciation}" if x.pronunciation else None
+            view.add(output.Big(said, caption))
+            extra = []
+            if x.romanization:
+                extra.append(("romanization", x.romanization))
+            if x.status:
+                extra.append(("status", pb.STATUS_LABELS[x.status]))
+            if extra:
+                view.add(output.Fields(extra))
+        view.add(output.Note("pick one: lep phrase show ID --lang " + self.target, tone="muted", label="next"))
+        view.add(output.Note(self.interpreter, tone="info", label="interpreter"))
+        return view
 
 
 @dataclass
@@ -87,7 +134,8 @@ class TranslationAnswer:
     legal_warning: bool = False
     warnings: list[str] = field(default_factory=list)
     interpreter: str | None = None
-    suggestions: list[tuple[str, str, float]] = field(default_factory=list)  # id, English, score
+    suggestions: list[Suggestion] = field(default_factory=list)
+    exit_code: int = 0
     rtl: bool = False
 
     @property
@@ -118,7 +166,7 @@ class TranslationAnswer:
             "legal_warning": self.legal_warning,
             "warnings": self.warnings,
             "interpreter": self.interpreter,
-            "suggestions": [{"id": i, "text": t, "score": s} for i, t, s in self.suggestions],
+            "suggestions": [x.to_json() for x in self.suggestions],
             "rtl": self.rtl,
         }
 
@@ -162,8 +210,11 @@ class TranslationAnswer:
                 output.Note(self.interpreter, tone="danger" if self.legal_warning else "info", label="interpreter")
             )
         if self.suggestions:
-            listed = "; ".join(f"{t} ({i})" for i, t, _s in self.suggestions)
-            view.add(output.Note(listed, tone="muted", label="close phrases"))
+            view.add(output.Note("or did you mean one of these?", tone="muted", label="close phrases"))
+            for n, x in enumerate(self.suggestions, 1):
+                said = f" = {x.translation}" if x.translation else ""
+                say = f"  (say: {x.pronunciation})" if x.pronunciation else ""
+                view.add(output.Text(f"  {n}. {x.text}{said}{say}   [{x.id}]"))
         return view
 
 
@@ -185,7 +236,7 @@ class _Found(NamedTuple):  # a NamedTuple: cheaper to define than a dataclass at
     fill: dict[str, str]
 
 
-def translate(text: str, target: str, source: str | None = "en") -> TranslationAnswer:
+def translate(text: str, target: str, source: str | None = "en") -> TranslationAnswer | NotSure:
     """Translate ``text`` into ``target`` (codes as lepcli.languages uses them); see module doc.
 
     ``source=None`` means any language: English first, then every phrasebook language.
@@ -197,35 +248,51 @@ def translate(text: str, target: str, source: str | None = "en") -> TranslationA
     from lepcli.phrasebook.search import tokens
 
     if not tokens(text):
-        raise BadInput("no words to translate (only punctuation or symbols)")
+        raise BadInput("no words to translate (only punctuation, symbols or marks)")
     if source == target:
         raise BadInput(f"source and target are the same language ({target})", hint="use --to for the other language")
     book = pb.load()
     lang = languages.get(target)
+    officer = target != pb.MASTER  # the officer speaks to the person: English (or any) -> the person's language
+    risk = None
+    if officer and source in (None, pb.MASTER):
+        from lepcli.translate import gate
+
+        risk = gate.check(text, book)
     found, near = _find(book, text, target, source)
-    if found is not None and (found.phrase.legal or found.score >= 100):
+    if risk is not None:
+        # Legal-risk talk is answered only by a legal phrase (and _from_phrase shows it only when reviewed).
+        if found is not None and found.phrase.legal:
+            return _from_phrase(book, found, lang, [])
+        raise _refusal(lang, target, risk.label)
+    if found is not None:
         return _from_phrase(book, found, lang, near)
-    legal_text = looks_legal(text)  # compiled on first use; exact matches above never pay for it
-    # Legal-risk text may only be answered by a legal phrase or by an exact match: a close non-legal
-    # phrase ("I want a lawyer." for "Do you want a lawyer?") would say something else.
-    if found is not None and not legal_text:
-        return _from_phrase(book, found, lang, near)
-    if legal_text:
-        raise Refused(
-            "this reads like rights, consent to search, a statement or a victim interview: "
-            "it is never machine-translated and no reviewed phrase matches it",
-            hint=f"use a qualified {lang.name} interpreter: {interpreter_line(target)}",
-        )
+    if policy.looks_legal_any_language(text):
+        raise _refusal(lang, target, "legal content")
     src = source or _guess_source(text, target)
-    return _machine(text, src, lang, near, phrase=None)
+    return _machine(book, text, src, lang, near, phrase=None)
+
+
+def _refusal(lang: Any, target: str, what: str) -> Refused:
+    return Refused(
+        f"this reads as {what}: it is never machine-translated, and only a reviewed phrase may say it",
+        hint=f"use a qualified {lang.name} interpreter: {interpreter_line(target)}",
+    )
 
 
 def _find(book: pb.Phrasebook, text: str, target: str, source: str | None) -> tuple[_Found | None, list[_Found]]:
-    """The phrase ``text`` says (or None) and the closest other phrases."""
-    if source in (None, pb.MASTER) and target != pb.MASTER:
+    """The phrase ``text`` says (or None) and the closest other phrases (never legal ones, never replies
+    on the officer's side)."""
+    officer = target != pb.MASTER
+    skip = REPLY_PREFIX if officer else None
+    query = text
+    if source in (None, pb.MASTER) and officer:
         templ = _template_match(book, text)
         if templ is not None:
             return templ, []
+        from lepcli.phrasebook.search import strip_filler
+
+        query = strip_filler(text)
         order = [frozenset({pb.MASTER})]
         if source is None:
             order.append(frozenset(c for c in book.languages() if c != target))
@@ -236,19 +303,23 @@ def _find(book: pb.Phrasebook, text: str, target: str, source: str | None) -> tu
     near: list[_Found] = []
     from lepcli.phrasebook.search import key
 
-    text_key = key(text)
-    prefer = REPLY_PREFIX if target == pb.MASTER else None
+    text_key = key(query)
+    prefer = REPLY_PREFIX if not officer else None
+
+    def allowed(doc: Any) -> bool:
+        return skip is None or not doc.phrase_id.startswith(skip)
+
     for langs in order:
         if not langs:
             continue
-        hit = book.exact(text_key, langs, prefer)  # no index needed: the keys come with the (cached) files
+        hit = book.exact(text_key, langs, prefer, skip)  # no index needed: keys come with the (cached) files
         if hit is not None:
             lang, pid = hit
             t = book.translation(pid, lang) if lang != pb.MASTER else None
             return _Found(book.phrase(pid), 100.0, lang, t.text if t else book.phrase(pid).text, {}), []
         index = book.index(langs)
         best: dict[str, Any] = {}
-        for m in index.search(text, strict=True):
+        for m in index.search(query, strict=True, allowed=allowed):
             if m.phrase_id not in best or m.score > best[m.phrase_id].score:
                 best[m.phrase_id] = m
         ranked = sorted(best.values(), key=lambda m: (-m.score, -m.phrase_cover))
@@ -257,16 +328,20 @@ def _find(book: pb.Phrasebook, text: str, target: str, source: str | None) -> tu
             ranked, preferred = _prefer_replies(ranked, prefer)
         if ranked and (preferred or ranked[0].score >= MATCH_SCORE) and ranked[0].query_cover >= MATCH_COVER:
             m = ranked[0]
-            rest = [_Found(book.phrase(r.phrase_id), r.score, r.lang, r.text, {}) for r in ranked[1:4]]
-            return _Found(book.phrase(m.phrase_id), m.score, m.lang, m.text, {}), [
-                r for r in rest if r.score >= SUGGEST_SCORE
-            ]
-        near.extend(_Found(book.phrase(r.phrase_id), r.score, r.lang, r.text, {}) for r in ranked[:3])
+            sure = officer or m.phrase_id.startswith(REPLY_PREFIX) or m.score >= NON_REPLY_SCORE
+            if sure:
+                rest = [_Found(book.phrase(r.phrase_id), r.score, r.lang, r.text, {}) for r in ranked[1:4]]
+                return _Found(book.phrase(m.phrase_id), m.score, m.lang, m.text, {}), _suggestable(book, rest)
+        near.extend(_Found(book.phrase(r.phrase_id), r.score, r.lang, r.text, {}) for r in ranked[:6])
     unique: dict[str, _Found] = {}
     for f in sorted(near, key=lambda f: -f.score):
-        if f.score >= SUGGEST_SCORE:
-            unique.setdefault(f.phrase.id, f)
-    return None, list(unique.values())[:3]
+        unique.setdefault(f.phrase.id, f)
+    return None, _suggestable(book, list(unique.values()))[:3]
+
+
+def _suggestable(book: pb.Phrasebook, found: list[_Found]) -> list[_Found]:
+    """Close phrases worth offering: score high enough, and never a legal phrase (the input was not legal)."""
+    return [f for f in found if f.score >= SUGGEST_SCORE and not f.phrase.legal]
 
 
 def _prefer_replies(ranked: list[Any], prefix: str) -> tuple[list[Any], bool]:
@@ -322,7 +397,7 @@ def _fill(value: str | None, fill: dict[str, str]) -> str | None:
 
 def _from_phrase(book: pb.Phrasebook, found: _Found, lang: Any, near: list[_Found]) -> TranslationAnswer:
     phrase, target = found.phrase, lang.code
-    suggestions = [(f.phrase.id, f.phrase.text, f.score) for f in near]
+    suggestions = suggest(book, near, target)
     matched = book.translation(phrase.id, found.lang) if found.lang != pb.MASTER else None
     if target == pb.MASTER:
         # Reverse direction: the answer is the English master text; it is only as sure as the
@@ -360,7 +435,7 @@ def _from_phrase(book: pb.Phrasebook, found: _Found, lang: Any, near: list[_Foun
             else f"'{phrase.text}' is not in the {lang.name} phrasebook yet"
         )
         english = _fill(phrase.text, found.fill) or phrase.text
-        return _machine(english, pb.MASTER, lang, near, phrase=found, why=why)
+        return _machine(book, english, pb.MASTER, lang, near, phrase=found, why=why)
     answer = TranslationAnswer(
         tier="phrasebook",
         source=found.lang,
@@ -380,6 +455,12 @@ def _from_phrase(book: pb.Phrasebook, found: _Found, lang: Any, near: list[_Foun
         suggestions=suggestions,
         rtl=lang.rtl,
     )
+    if phrase.legal and not t.reviewed:
+        raise Refused(
+            f"'{phrase.text}' ({phrase.id}) is legal content and its {lang.name} translation is not reviewed by a "
+            "qualified human: it is withheld",
+            hint=f"use a qualified {lang.name} interpreter: {interpreter_line(target)}",
+        )
     left = phrase.placeholders - set(found.fill)
     if left:
         answer.warnings.append("fill in " + ", ".join("{" + n + "}" for n in sorted(left)) + " before you say it")
@@ -415,8 +496,33 @@ def _guess_source(text: str, target: str) -> str:
     return result.language
 
 
+def suggest(book: pb.Phrasebook, near: list[_Found], target: str) -> list[Suggestion]:
+    """The close phrases with what each says in ``target`` (draft or reviewed; never legal)."""
+    out = []
+    for f in near:
+        if f.phrase.legal:
+            continue
+        t = book.translation(f.phrase.id, target) if target != pb.MASTER else None
+        if target != pb.MASTER and (t is None or not policy.usable(f.phrase.legal, t.status)):
+            continue  # nothing to say in the person's language
+        out.append(
+            Suggestion(
+                f.phrase.id,
+                f.phrase.text,
+                f.score,
+                t.text if t else None,
+                t.pronunciation if t else None,
+                t.romanization if t else None,
+                t.status if t else None,
+            )
+        )
+    return out
+
+
 def _machine(
-    text: str, source: str, lang: Any, near: list[_Found], *, phrase: _Found | None, why: str | None = None
+    book: pb.Phrasebook,
+    text: str,
+    source: str, lang: Any, near: list[_Found], *, phrase: _Found | None, why: str | None = None
 ) -> TranslationAnswer:
     target = lang.code
     reason = why or "no phrasebook phrase matches this text"
@@ -430,21 +536,18 @@ def _machine(
     else:
         lang_for_line = lang
     line = f"for a qualified {lang_for_line.name} interpreter: {interpreter_line(other)}"
+    suggestions = suggest(book, near, target)
     try:
         from lepcli import mt
 
         out = mt.machine_translate([text], source, target)[0]
-    except ImportError:
-        raise Unavailable(
-            f"{reason}, and machine translation is not installed",
-            hint=line,
-        ) from None
-    except Unavailable as exc:
-        close = "; ".join(f"{f.phrase.text} ({f.phrase.id})" for f in near)
-        raise Unavailable(
-            f"{reason}; {exc.message}",
-            hint=line + (f"   ·   close phrases: {close}" if close else ""),
-        ) from None
+    except (ImportError, Unavailable) as exc:
+        why_not = "machine translation is not installed" if isinstance(exc, ImportError) else exc.message
+        if suggestions and phrase is None:
+            return NotSure(  # type: ignore[return-value]
+                source, target, lang.name, suggestions, interpreter_line(other), f"{reason}, and {why_not}"
+            )
+        raise Unavailable(f"{reason}; {why_not}", hint=line) from None
     return TranslationAnswer(
         tier="machine",
         source=source,
@@ -458,6 +561,6 @@ def _machine(
         matched_text=phrase.text if phrase else None,
         warnings=[why + "; machine-translated from the English phrase"] if why else [],
         interpreter=interpreter_line(other),
-        suggestions=[(f.phrase.id, f.phrase.text, f.score) for f in near],
+        suggestions=suggestions,
         rtl=lang.rtl,
     )

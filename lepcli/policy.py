@@ -1,0 +1,406 @@
+"""The safety rules, written once: provenance labels, when a translation may be shown, the legal
+lexicon, the never-family sentence and the interpreter fallback.
+
+Every feature that shows a translation (translate, the encounter screen, exports) asks this module;
+none keeps its own copy of a rule.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Literal, NamedTuple
+
+Status = Literal["reviewed", "draft", "machine"]
+
+STATUS_LABELS: dict[str, str] = {
+    "reviewed": "REVIEWED",
+    "draft": "DRAFT: verify with the person or an interpreter",
+    "machine": "MACHINE TRANSLATION: verify",
+}
+
+NEVER_FAMILY = "Do not use children, relatives or bystanders as interpreters."
+
+LEGAL_REMINDER = (
+    "Rights, consent to search, arrest, chemical tests, questioning about an offence, statements and "
+    "victim interviews are never machine-translated and never read from an unreviewed draft: use a "
+    "qualified interpreter."
+)
+
+
+def interpreter_fallback(code: str) -> str:
+    """What to do when no agency line is configured for ``code``."""
+    return f"call your agency's telephone interpreter line (see: lep lines {code}); never use children or bystanders"
+
+
+def usable(legal: bool, status: str) -> bool:
+    """May this translation be shown as the answer? Legal content only when a human reviewed it."""
+    return status == "reviewed" or not legal
+
+
+# -- the legal lexicon ---------------------------------------------------------------------------
+# Kinds of legal-risk talk. The patterns run on normalised English (see `normalise`): lower case,
+# apostrophes dropped, texting forms expanded ("u" -> you, "lemme" -> let me), key terms spelled
+# right ("breathalizer" -> breathalyzer). They describe intent (a request to search, a question about
+# what the person did), not stock wordings; the phrasebook closeness check in lepcli.translate.gate
+# catches paraphrases of the legal phrases themselves.
+
+KINDS: dict[str, str] = {
+    "consent_search": "consent to search",
+    "rights": "rights (Miranda, silence, a lawyer)",
+    "arrest": "arrest or custody",
+    "chemical_test": "a breath, blood or sobriety test",
+    "offence_questioning": "questioning about an offence",
+    "statement": "a statement or a signature",
+    "victim_interview": "victim-interview detail",
+}
+
+_CONTAINER = (
+    r"(car|cars|vehicle|truck|van|trunk|glove ?box|glove compartment|console|dashboard|bag|bags|backpack|"
+    r"purse|handbag|wallet|pocket|pockets|jacket|coat|luggage|suitcase|belongings|stuff|things|property|"
+    r"house|home|apartment|place|room|bedroom|garage|phone|cell|cellphone|person|body|waistband|shoes|"
+    r"socks|under the seats?|seats?|ride|whip|crib|locker|drawers?|closet|cooler|box|package|container)"
+)
+_POSS = r"(your|ur|the|this|that|you|yo|his|her|their|my)"
+_ASK = (
+    r"(can|could|may|might|mind if|do you mind|would you mind|would it be (ok|okay|alright|all right|fine)|"
+    r"(is it|its|it is|be) (ok|okay|alright|all right|fine|cool)|(ok|okay|alright|all right|cool) (if|with)|"
+    r"let|allow|permit|permission|consent|agree|object|care if|problem if|you good (if|with)|would you let|"
+    r"will you let|going to|gonna|want to|need to|have to|got to|about to|i will|we will|im|i am|we are|"
+    r"just|quick)"
+)
+_SEARCH_VERB = (
+    r"(search|searching|searched|look (in|inside|into|through|around|under|in ?to|over)|looking (in|inside|into|through|"
+    r"around|under)|take a look|have a look|a look (in|inside|into|through|around|at what)|peek (in|inside|into)|"
+    r"peak (in|inside|into)|go (through|thru|in|into)|going (through|thru)|dig (through|in)|rummage|"
+    r"check (in|inside|through|under)|check|checking|inspect|pat (you )?down|pat down|frisk|"
+    r"open|empty|turn out|go in|come in|step inside|enter|poke around)"
+)
+
+_PATTERNS: dict[str, list[str]] = {
+    "consent_search": [
+        rf"\b{_ASK}\b.{{0,40}}\b{_SEARCH_VERB}\b.{{0,25}}\b{_POSS}?\s?{_CONTAINER}\b",
+        rf"\b{_SEARCH_VERB}\b.{{0,20}}\b{_POSS} {_CONTAINER}\b.{{0,30}}\b(ok|okay|alright|all right|fine|cool|mind)\b",
+        r"\b(search|searching|frisk|frisking|pat down|patting (you )?down) (you|your|ur|the|this|that|him|her|it)\b",
+        r"\bsearch (of|warrant)\b",
+        r"\b(consent|consenting|permission) (to|for) (a |the )?(search|look|enter|come in|check)",
+        r"\b(give|grant) (me|us) (consent|permission)\b",
+        r"\bdo you (consent|agree)\b",
+        r"\b(refuse|decline|deny) (a |the )?(search|consent)\b",
+        r"\b(empty|turn out) (your|ur) (pockets|bag|purse)\b",
+        r"\bwhat (is|s) in (the|your|ur|this|that) (bag|trunk|car|backpack|purse|pocket|pockets|box)\b",
+        r"\b(mind|object|care) if i (look|check|search|see inside)\b",
+        r"\bcan (i|we) see (inside|in) (the|your|ur|this|that)\b",
+        r"\b(let|allow) (me|us|officers?) (in|inside|into)\b",
+        r"\bcan (i|we) (come|step|go) (in|inside)\b",
+    ],
+    "rights": [
+        r"\bmiranda\b",
+        r"\bright(s)? (to|of) (remain|stay|keep|be) (silent|quiet)\b",
+        r"\b(remain|stay|keep) (silent|quiet)\b",
+        r"\bright(s)? to (an? |have an? |talk to an? |speak (to|with) an? |consult an? )?(attorney|lawyer|counsel|"
+        r"silence|refuse|public defender)\b",
+        r"\b(attorney|attorneys|lawyer|lawyers|counsel|public defender|legal aid|abogado|abogada)\b",
+        r"\b(waive|waiver|waiving|waived)\b",
+        r"\b(understand|know|heard|read) (your|ur|these|those|the|my|his|her|their) rights\b",
+        r"\b(your|ur|his|her|these|those|their) (constitutional |legal )?rights\b",
+        r"\bread (you|him|her) (your|ur|his|her|the) rights\b",
+        r"\banything (you|u) say\b",
+        r"\b(used|use|held|hold) against (you|him|her|them)\b",
+        r"\b(in|at|before) (a |the )?court\b.{0,20}\b(you|say|said)\b",
+        r"\b(do not|dont|no) (have|need|got) to (say|answer|talk|tell|speak|give|make)\b",
+        r"\b(do not|dont) need to (say|answer|talk|tell|speak)\b",
+        r"\bno (one|body) can make you (talk|answer|say)\b",
+        r"\bstop (answering|the questioning|questioning)\b",
+        r"\b(you|u) (have|got) (the |certain |some )?rights?\b",
+        r"\b(questioning|interrogat\w*)\b",
+        r"\b(want|willing|wish|agree|like|prefer|ready) to (talk|speak|answer|chat) (to|with) (me|us|police|the police|"
+        r"officers?|detectives?|a detective)\b",
+        r"\b(want|willing|wish|agree) to answer (my|our|some|a few|any) questions\b",
+        r"\b(talk|speak|answer) (to|with) (me|us)\b.{0,20}\b(without|now that you know)\b",
+        r"\bkeep (your|ur) mouth shut\b",
+        r"\bnot (to )?(say|talk|answer) anything\b",
+        r"\bconsulate\b",
+    ],
+    "arrest": [
+        r"\b(under|placing you under|place you under) (arrest|custody)\b",
+        r"\barrest\w*\b",
+        r"\barested\b",
+        r"\b(custody|detained|detaining|detain|detention|detainee)\b",
+        r"\b(jail|prison|lock (you|him|her|them) up|lockup|booked|booking|book you|holding cell)\b",
+        r"\b(taking|take|bring|bringing) (you|him|her) (in|downtown|to the station|to the precinct|to jail|with us)\b",
+        r"\b(handcuff\w*|cuff you|cuffing|cuffed|cuffs|in cuffs|put cuffs)\b",
+        r"\b(not|aint|arent|are not|is not|isnt) free to (go|leave)\b",
+        r"\b(can not|cant|cannot|not allowed to|may not) (go|leave)\b.{0,30}\b(until|yet|now|right now)\b",
+        r"\bwarrant\w*\b",
+        r"\b(charge|charged|charging|charges) (you|him|her|with)\b",
+        r"\byou (are|re|r) (being )?(charged|cited for a crime|nicked|busted|going down)\b",
+        r"\byou (are|re|r) (coming|going) with (me|us)\b",
+        r"\bgoing to (the )?(station|precinct|jail)\b",
+    ],
+    "chemical_test": [
+        r"\b(breathalyzer|breathalyser|breathalyzers|intoxilyzer|intoximeter|pbt|alcotest|dui|dwi|owi)\b",
+        r"\b(breath|blood|urine|sobriety|alcohol|drug|chemical) (test|tests|testing|sample|samples|draw|screen|kit)\b",
+        r"\b(blow|breathe|breath) (in|into|on|through) (this|the|my|a|it|here)\b",
+        r"\b(blow|blowing) (for me|here|in it|into it)\b",
+        r"\bimplied consent\b",
+        r"\b(field|roadside) (sobriety|test|tests|exercise|exercises)\b",
+        r"\bwalk (a|the|in a) (straight )?line\b",
+        r"\b(heel to toe|walk and turn|one leg stand|stand on one (leg|foot))\b",
+        r"\bfollow (my|the|this) (finger|pen|light|flashlight)\b.{0,20}\b(eyes|eye)\b",
+        r"\bfollow (my|the|this) (finger|pen|light|flashlight) with (your|ur) eyes\b",
+        r"\b(take|do|submit to|give|provide) (a|the|some) (test|sample)\b",
+        r"\b(draw|take) (your|ur|some|a) blood\b",
+        r"\bpee in (a|the|this) cup\b",
+    ],
+    "offence_questioning": [
+        r"\b(did|didnt|do|does|have|havent|were|was|are|r) (you|u) (just |ever |really )?(take|took|steal|stole|stolen|rob|"
+        r"robbed|shoot|shot|stab|stabbed|kill|killed|punch|punched|kick|kicked|hit|beat|beaten|push|pushed|"
+        r"grab|grabbed|threaten|threatened|break into|broke into|broken into|sell|sold|selling|deal|dealing|buy|bought|"
+        r"smoke|smoked|smoking|use|used|using|drink|drank|drinking|drive|drove|driving|crash|crashed|vandaliz\w*|"
+        r"spray|sprayed|tag|tagged|start|started|trespass\w*|shoplift\w*|carry|carrying|hide|hid|hiding|"
+        r"burn|burned|set fire|damage|damaged|touch|touched|hurt|fight|fighting|fought|run from|ran from|"
+        r"flee|fled|speed|speeding|text|texting|have sex)( (the|a|any|some|that|this|those|these))? (him|her|them|it|that|this|the (money|cash|"
+        r"car|phone|bag|wallet|purse|stuff|items|things|jewelry|tv|bike|laptop|gun|knife|weapon|store|window|"
+        r"door|house|victim|guy|man|woman|girl|boy|kid)|someone|somebody|anyone|anybody|her (car|phone|bag|purse|wallet|money)|"
+        r"his (car|phone|bag|wallet|money)|money|cash|weed|meth|coke|cocaine|heroin|beer|liquor|the police|police|cops?|"
+        r"and drive|while driving)\b",
+        r"\b(did|do|have) (you|u) (do|done|did) (it|this|that)\b",
+        r"\b(were|was|are) (you|u) (the one )?(driving|behind the wheel|the driver)\b",
+        r"\bwho (was|is) (driving|behind the wheel|the driver)\b",
+        r"\b(how much|how many|what) (did|have|has) (you|u) (had |have )?(to )?(drink|drank|drunk|had|smoke|smoked|use|used|"
+        r"take|taken|took)\b",
+        r"\b(how much|how many) (drinks|beers|glasses|shots)\b",
+        r"\b(have|had|has) (you|u) been (drinking|smoking|using|partying|high|drunk)\b",
+        r"\b(have|had|did) (you|u) (had|have) (anything|something|a few|any|much|too much) to drink\b",
+        r"\b(are|r) (you|u) (drunk|high|intoxicated|buzzed|wasted|stoned|on something|on drugs)\b",
+        r"\b(when|what time) did (you|u) (last|start|stop|finish) (drink|drinking|smoke|smoking|using)\b",
+        r"\bwhose (drugs|gun|guns|knife|weed|pills|bag|backpack|stuff|money|cash|phone|is (this|that)|are (these|those))\b",
+        r"\b(is|are) (this|that|these|those) (drugs|weed|stolen)\b",
+        r"\b(are|is) (these|those|this|that) (your|ur) (drugs|weed|pills|gun|knife)\b",
+                r"\bwhere (were|was) (you|u) (last night|tonight|earlier|today|yesterday|at|between|when|around|before|this morning)",
+        r"\bwhat (were|was) (you|u) doing\b",
+        r"\bwhy (did|were|are|would) (you|u) (do|did|hit|take|took|steal|run|ran|flee|fled|lie|lying|there|here|speeding|"
+        r"driving|in|out|drinking|carry|carrying|have|hurt|push|grab|break|punch|kick|shoot|stab|threaten|fight)\b",
+        r"\b(did|do) (you|u) know (it|this|that) (is|was|were) (stolen|illegal|a crime|wrong|against the law)\b",
+        r"\b(anything|something) (illegal|i should know about|we should know about)\b",
+        r"\b(got|have|carrying|carry|holding) any (drugs|weed|contraband|paraphernalia|narcotics)\b",
+        r"\b(do|did) (you|u) (own|have|carry|possess) (a |any |the )?(drugs|weed|contraband|paraphernalia|narcotics|"
+        r"stolen)\b",
+        r"\btell (me|us) (the truth|what you did|what u did|why you did|how you did)\b",
+        r"\b(which of you|which one of you) (did (it|this|that)|started|hit|shot|stabbed|threw|broke|took)\b",
+        r"\bwho (started (it|this|that|the fight)|hit (him|her|them|first)|threw the first)\b",
+        r"\b(were|was) (you|u) (involved|there when|at the scene|part of|with them|in the fight|fighting)\b",
+        r"\b(know|seen|heard|saw) (anything|something) about (the|this|that) (crime|robbery|shooting|theft|burglary|"
+        r"murder|assault|fight|stabbing)\b",
+        r"\b(did|have) (you|u) (ever )?(been|gone) to (jail|prison)\b",
+        r"\b(is|was) (it|this|that) (you|u|yours) (on|in) (the )?(video|camera|footage|picture)\b",
+        r"\bwhat did (you|u) (take|steal|do|hit|use|drink|smoke|sell|buy|have)\b",
+        r"\b(where|how) did (you|u) get (this|that|it|the|these|those|all this)\b",
+        r"\b(did|do) (you|u) (hit|push|shove|slap|choke|strangle|threaten|touch|grab|kick|punch|hurt|beat) (her|him|them|"
+        r"your (wife|husband|girlfriend|boyfriend|partner|kid|kids|child|son|daughter|mother|father))\b",
+    ],
+    "statement": [
+        r"\bstatements?\b",
+        r"\b(sign|signing|signature|initial|initials)\b",
+        r"\b(in writing|write (down|it|out|up|what)|written|put it on paper)\b",
+        r"\b(your|ur|his|her) side of (the|this) story\b",
+        r"\b(under oath|sworn|swear|affidavit|testify|testimony|deposition|witness stand|perjury)\b",
+        r"\b(confess|confession|admit|admits|admitted|admitting|plead|plea|guilty|innocent)\b",
+        r"\bon (the )?record\b",
+        r"\b(recording|record|recorded|tape|taped) (this|you|your|ur|our|the) (statement|interview|conversation|"
+        r"answers?|account)\b",
+        r"\b(tell|give) (me|us) (your|ur) (account|version)\b",
+        r"\b(for|in) (the|my|our) (police )?report\b.{0,30}\b(you|say|said|happened|did)\b",
+        r"\b(tell|explain|describe) (me|us)?\s?(exactly |everything |step by step )?(what|how) (you|u) (did|done|were doing)\b",
+        r"\bin (your|ur) own words\b",
+    ],
+    "victim_interview": [
+        r"\bask (you )?(some |a few |more )?questions about (what happened|the (incident|assault|attack|crime|abuse))\b",
+        r"\b(rape|raped|raping|rapist|sexual\w*|sexually|molest\w*|fondl\w*|grope\w*|groping|incest|sodom\w*|"
+        r"penetrat\w*|intercourse|oral sex|have sex|had sex|sex with|porn\w*|nude|naked|undress\w*|genital\w*|"
+        r"private (parts|areas?)|down there|his penis|vagina|breasts?)\b",
+        r"\b(touch|touched|touching|feel|felt) (you|u) (where|there|inappropriately|in a bad way|down there|under)\b",
+        r"\bwhere did (he|she|they|the person|someone) touch (you|u)\b",
+        r"\b(did|has|have|was) (he|she|they|someone|anyone|somebody|the person) (ever )?(touch|touched|force|forced|make|made)"
+        r" (you|u)\b",
+        r"\b(force|forced|made|make) (you|u) (to )?(do|have|take off|touch|watch|kiss)\b",
+        r"\bhow (many times|often) (did|has|have|had|was|were|does|do) (he|she|they|this|it|the person)\b",
+        r"\bhow long (has|have) (he|she|they|the person) been (hitting|hurting|abusing|touching|beating)\b",
+        r"\b(describe|tell me|walk me through|explain|go over)\b.{0,15}\b(what|how|exactly what|everything) (he|she|they|"
+        r"the person) (did|does|do|done)\b",
+        r"\b(tell|describe)\b.{0,20}\b(every|each|all the) (time|times|detail|details)\b",
+        r"\b(what|which) (part|parts) of (your|ur) body\b",
+        r"\bwith what\b.{0,15}\b(hit|hurt|touch|choke)\b",
+        r"\bwhat did (he|she|they|the person) (hit|hurt|choke|strangle|beat|touch|do to) (you|u)\b",
+        r"\bwhat did (he|she|they|the person) (hit|beat|choke) (you|u) with\b",
+        r"\bwere you (drinking|high|drunk|using)\b.{0,20}\b(when|at the time)\b",
+        r"\bhow did (he|she|they|the person) (hurt|hit|choke|strangle|beat|touch|attack)\b",
+        r"\b(did|do) (you|u) (fight back|hit (him|her) back|provoke|start it)\b",
+        r"\bdid (he|she|they|the person) (use|have) (a|any|the)? ?(condom|protection)\b",
+        r"\b(sane|rape kit|forensic exam|forensic interview)\b",
+    ],
+}
+
+# Benign uses of legal words: the phrase is dropped from the text before the patterns run.
+_BENIGN = [
+    r"\bsearch (and|&) rescue\b",
+    r"\b(search|searching|searched|look|looking|looked|check|checking) (for|on|at) (you|your|ur|the|a|an|him|her|them|"
+    r"this|that|my|his|their|everyone|everybody|someone|anyone|people|kids|children)\b",
+    r"\bcheck (your|ur|his|her|the) (pulse|breathing|blood pressure|temperature|eyes|head|injury|injuries|wound|"
+    r"license|id|identification|registration|insurance|papers|documents|plate|plates|name|address|records?|"
+    r"tire|tires|lights?|brake lights?)\b",
+    r"\bright (of|away|now|here|there|side|hand|arm|leg|foot|eye|ear|lane|turn)\b",
+    r"\b(turn|go|keep|stay|on the|to the|your) right\b",
+    r"\bfree to go\b(?!.{0,10}\b(not|until)\b)",
+    r"\bblood (pressure|sugar|type|on|from|coming)\b",
+    r"\b(lost|losing) (a lot of |much |some )?blood\b",
+    r"\bare you (bleeding|pregnant|diabetic|allergic|cold|hot|hungry|thirsty|tired|lost|okay|ok|alright|hurt|injured)\b",
+    r"\bsign language\b",
+    r"\b(stop|no|any) sign\b",
+    r"\b(open|close|opened) (the|your) (door|window|eyes|mouth|hand|hands)\b",
+    r"\bopen your eyes\b",
+    r"\bempty (handed|hands)\b",
+    r"\bcourt (date|order|protection order)\b",
+    r"\bprotection order\b",
+    r"\bask the court\b",
+    r"\bgo to court\b",
+    r"\b(report number|make a report|file a report|police report number)\b",
+    r"\bmedical record\b",
+]
+
+_TEXTING = {
+    "u": "you",
+    "ya": "you",
+    "yu": "you",
+    "ur": "your",
+    "yr": "your",
+    "r": "are",
+    "lemme": "let me",
+    "gimme": "give me",
+    "gonna": "going to",
+    "gunna": "going to",
+    "wanna": "want to",
+    "gotta": "got to",
+    "imma": "i am going to",
+    "ima": "i am going to",
+    "dont": "do not",
+    "doesnt": "does not",
+    "didnt": "did not",
+    "cant": "can not",
+    "cannot": "can not",
+    "wont": "will not",
+    "aint": "is not",
+    "im": "i am",
+    "youre": "you are",
+    "ill": "i will",
+    "were": "were",
+    "pls": "please",
+    "plz": "please",
+    "k": "okay",
+    "ok": "okay",
+    "cuz": "because",
+    "coz": "because",
+    "wat": "what",
+    "wut": "what",
+    "whr": "where",
+    "y": "why",
+    "b4": "before",
+    "2nite": "tonight",
+    "tonite": "tonight",
+    "dunno": "do not know",
+    "yall": "you all",
+    "thru": "through",
+    "n": "and",
+}
+
+# Key terms spelled right before the patterns run (typed "breathalizer", "arested", "serch").
+_TERMS = (
+    "search searching breathalyzer sobriety miranda attorney lawyer arrest arrested arresting custody detained "
+    "detention consent permission statement signature warrant handcuffs confess confession testify interview "
+    "interrogate questioning silent rights waive breath blood urine alcohol drinking driving molest sexual raped "
+    "penetration undress touched inside trunk glovebox pockets backpack purse luggage belongings jail prison"
+).split()
+
+
+@functools.cache
+def _compiled() -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
+    benign = re.compile("|".join(_BENIGN))
+    return benign, {kind: re.compile("|".join(f"(?:{p})" for p in pats)) for kind, pats in _PATTERNS.items()}
+
+
+def normalise(text: str) -> str:
+    """Lower case, apostrophes dropped, punctuation to spaces, texting forms expanded, key terms respelled."""
+    s = text.casefold().replace("’", "'").replace("‘", "'").replace("'", "").replace("glove box", "glovebox")
+    s = re.sub(r"[^\w\s]", " ", s)
+    words = []
+    for w in s.split():
+        w = _TEXTING.get(w, w)
+        words.append(w)
+    words = " ".join(words).split()
+    fixed = []
+    for w in words:
+        if len(w) >= 5 and w.isalpha() and w not in _TERM_SET:
+            w = _respell(w)
+        fixed.append(w)
+    return " ".join(fixed).replace("glovebox", "glove box")
+
+
+_TERM_SET = frozenset(_TERMS)
+
+
+def _respell(word: str) -> str:
+    """A key term the word is a typo of, or the word itself. Only close misspellings (ratio >= 86)."""
+    best, best_ratio = word, 0.0
+    for term in _TERMS:
+        if abs(len(term) - len(word)) > 2 or term[0] != word[0] or term.startswith(word) or word.startswith(term):
+            continue  # an inflection ("right" / "rights") is another word, not a typo
+        r = _ratio(word, term)
+        if r > best_ratio:
+            best, best_ratio = term, r
+    return best if best_ratio >= (0.86 if len(word) >= 6 else 0.9) else word
+
+
+def _ratio(a: str, b: str) -> float:
+    """Indel similarity (as rapidfuzz's ratio, 0..1), stdlib only: this runs on every gated sentence."""
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+class LegalRisk(NamedTuple):
+    kind: str  # a KINDS key
+    why: str  # "lexicon" | "phrase:<id>"
+
+    @property
+    def label(self) -> str:
+        return KINDS[self.kind]
+
+
+def legal_risk(text: str) -> LegalRisk | None:
+    """The kind of legal-risk talk ``text`` reads as (by the lexicon), or None.
+
+    English, as officers type it. The phrasebook closeness half of the gate is in lepcli.translate.gate.
+    """
+    s = normalise(text)
+    if not s:
+        return None
+    benign, kinds = _compiled()
+    s = benign.sub(" ", f" {s} ")
+    for kind, pattern in kinds.items():
+        if pattern.search(s):
+            return LegalRisk(kind, "lexicon")
+    return None
+
+
+_FOREIGN_LEGAL = re.compile(
+    r"\b(derecho a guardar silencio|guardar silencio|abogad[oa]|declaraci[oó]n|consentimiento|"
+    r"(puedo|podemos) (registrar|revisar|buscar|esculcar)|arrestad[oa]|detenid[oa]|bajo arresto|confesi[oó]n|"
+    r"culpable|alcohol[ií]metro|prueba de (aliento|sangre|alcohol)|firm[ae] aqu[ií])\b",
+    re.IGNORECASE,
+)
+
+
+def looks_legal_any_language(text: str) -> bool:
+    """Legal wording in English or in the words most often typed in Spanish (guards MT of free text)."""
+    return legal_risk(text) is not None or bool(_FOREIGN_LEGAL.search(text))
