@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from lepcli import paths
 from lepcli.errors import ExitCode
@@ -105,7 +106,8 @@ def test_doctor_reports_locations_and_offline(lep, lep_home: Path) -> None:
     assert data["offline"] is True
     assert str(lep_home) in data["locations"]["models"]
     checks = {c["name"]: c for c in data["checks"]}
-    assert checks["phrasebooks"]["ok"] and "185 phrases" in checks["phrasebooks"]["detail"]
+    master = yaml.safe_load((ROOT / "phrasebooks" / "en.yaml").read_text(encoding="utf-8"))
+    assert checks["phrasebooks"]["ok"] and f"{len(master['phrases'])} phrases" in checks["phrasebooks"]["detail"]
     assert checks["interpreter lines"]["ok"] and "FICTIONAL" in checks["interpreter lines"]["detail"]
     assert not checks["offline translation models"]["ok"]  # a new LEP_HOME has none
     human = lep("doctor")

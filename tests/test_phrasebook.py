@@ -242,7 +242,9 @@ def test_show_one_language(lep: Lep) -> None:
     assert run.exit_code == 0
     data = run.json()
     assert set(data) == {"phrase", "translations", "missing"}
-    assert set(data["phrase"]) == {"id", "text", "category", "urgent", "legal", "answer", "notes", "keywords", "paraphrases", "source"}
+    assert set(data["phrase"]) == {
+        "id", "text", "category", "urgent", "legal", "answer", "notes", "keywords", "paraphrases", "source"
+    }
     t = data["translations"][0]
     assert set(t) == {
         "phrase_id",

@@ -148,7 +148,13 @@ def search(query: str, *, category: str | None = None, lang: str | None = None, 
         if m.score >= MIN_SCORE and (m.phrase_id not in best or _better(m, best[m.phrase_id])):
             best[m.phrase_id] = m
     order = {p.id: n for n, p in enumerate(book.phrases)}
-    ranked = sorted(best.values(), key=lambda m: (-m.score, -m.phrase_cover, order[m.phrase_id]))[: max(1, limit)]
+    # An English query is the officer's wording: replies (what people say back) matched in English come
+    # after the officer's phrases; replies matched in another language (what the person typed) do not.
+    def rank(m: phrasesearch.Match) -> tuple[bool, float, float, int]:
+        reply_in_english = m.lang == pb.MASTER and m.phrase_id.startswith("responses.")
+        return (reply_in_english, -m.score, -m.phrase_cover, order[m.phrase_id])
+
+    ranked = sorted(best.values(), key=rank)[: max(1, limit)]
     if not ranked:
         raise NotFound(
             "no phrase matches",

@@ -145,6 +145,10 @@ _SYNONYMS.update(
     }
 )
 SYNONYM_SIM = 0.85
+# A question ("Did you call 911?") typed as a command ("call 911") is a different act: when a phrase opens
+# with one of these words and the query has none of them, its score is multiplied by QUESTION_MISMATCH.
+_QUESTION_OPENERS = frozenset("did do doe does are is was were can could will would have has".split())
+QUESTION_MISMATCH = 0.85
 
 # Words officers add that change nothing ("license please", "sir, step out real quick"): dropped from
 # English queries before matching (never from phrase texts, and never from other languages' queries).
@@ -285,6 +289,7 @@ class Doc(NamedTuple):
     text: str
     weights: dict[str, float]  # text token -> weight
     total: float
+    opener: str = ""  # the first token
 
 
 class Match(NamedTuple):
@@ -327,7 +332,7 @@ class Index:
             w = self.weight[lang]
             weights = {t: w[t] for t in toks}
             n = len(self.docs)
-            self.docs.append(Doc(lang, pid, text, weights, sum(weights.values()) or 1.0))
+            self.docs.append(Doc(lang, pid, text, weights, sum(weights.values()) or 1.0, toks[0] if toks else ""))
             if toks:  # an empty key never matches (a lone combining mark is not "My chest hurts.")
                 self.exact.setdefault((lang, " ".join(toks)), n)
             for t in weights:
@@ -428,6 +433,7 @@ class Index:
                             bt[t] = sim
         qweights: dict[str, dict[str, float]] = {}
         exact = self.exact_match(query)
+        asks = any(q in _QUESTION_OPENERS for q in qtoks)
         out = []
         for n, bq in best_q.items():
             doc = self.docs[n]
@@ -438,6 +444,8 @@ class Index:
             bt = best_t.get(n, {})
             p_cover = sum(doc.weights[t] * s for t, s in bt.items()) / doc.total
             score = 100.0 if n in exact else 100.0 * (0.65 * q_cover + 0.35 * p_cover)
+            if n not in exact and not asks and doc.lang == "en" and doc.opener in _QUESTION_OPENERS:
+                score *= QUESTION_MISMATCH
             out.append(Match(doc.lang, doc.phrase_id, doc.text, round(score, 1), q_cover, p_cover))
         return out
 

@@ -33,7 +33,8 @@ REPLY_MARGIN = 15.0
 
 # Into English a non-reply phrase (an officer's question or command) answers only this sure: a person's
 # words that only resemble "Don't move." are "not sure", never that meaning.
-NON_REPLY_SCORE = 95.0
+NON_REPLY_SCORE = 90.0
+NON_REPLY_COVER = 0.8  # ... and only when the typed text says most of the phrase
 
 
 def looks_legal(text: str) -> bool:
@@ -324,11 +325,15 @@ def _find(book: pb.Phrasebook, text: str, target: str, source: str | None) -> tu
                 best[m.phrase_id] = m
         ranked = sorted(best.values(), key=lambda m: (-m.score, -m.phrase_cover))
         preferred = False
-        if prefer is not None:
+        if prefer is not None and not _is_question(text):
             ranked, preferred = _prefer_replies(ranked, prefer)
         if ranked and (preferred or ranked[0].score >= MATCH_SCORE) and ranked[0].query_cover >= MATCH_COVER:
             m = ranked[0]
-            sure = officer or m.phrase_id.startswith(REPLY_PREFIX) or m.score >= NON_REPLY_SCORE
+            sure = (
+                officer
+                or m.phrase_id.startswith(REPLY_PREFIX)
+                or (m.score >= NON_REPLY_SCORE and m.phrase_cover >= NON_REPLY_COVER)
+            )
             if sure:
                 rest = [_Found(book.phrase(r.phrase_id), r.score, r.lang, r.text, {}) for r in ranked[1:4]]
                 return _Found(book.phrase(m.phrase_id), m.score, m.lang, m.text, {}), _suggestable(book, rest)
@@ -342,6 +347,11 @@ def _find(book: pb.Phrasebook, text: str, target: str, source: str | None) -> tu
 def _suggestable(book: pb.Phrasebook, found: list[_Found]) -> list[_Found]:
     """Close phrases worth offering: score high enough, and never a legal phrase (the input was not legal)."""
     return [f for f in found if f.score >= SUGGEST_SCORE and not f.phrase.legal]
+
+
+def _is_question(text: str) -> bool:
+    """A typed question ("¿Está herido?") is not a reply, even when a reply shares its words."""
+    return any(mark in text for mark in "?¿؟？;")
 
 
 def _prefer_replies(ranked: list[Any], prefix: str) -> tuple[list[Any], bool]:
@@ -358,7 +368,7 @@ def _prefer_replies(ranked: list[Any], prefix: str) -> tuple[list[Any], bool]:
     for n, m in enumerate(ranked[1:], 1):
         if top.score - m.score > REPLY_MARGIN:
             break
-        if m.phrase_id.startswith(prefix) and m.query_cover >= MATCH_COVER:
+        if m.phrase_id.startswith(prefix) and m.query_cover >= MATCH_COVER and m.phrase_cover >= 0.6:
             return [m, *ranked[:n], *ranked[n + 1 :]], True
     return ranked, False
 

@@ -19,6 +19,7 @@ from lepcli.policy import LegalRisk
 # A legal phrase this close (score 0-100, and covering this much of what was typed) makes the text legal.
 CLOSE_SCORE = 72.0
 CLOSE_COVER = 0.7
+CLOSE_PHRASE_COVER = 0.5  # ... and matching at least half of the legal phrase ("Stop!" is not "stop answering")
 
 
 def check(text: str, book: pb.Phrasebook | None = None) -> LegalRisk | None:
@@ -34,7 +35,7 @@ def check(text: str, book: pb.Phrasebook | None = None) -> LegalRisk | None:
     from lepcli.phrasebook.search import strip_filler
 
     for m in sorted(index.search(strip_filler(text), strict=True), key=lambda m: -m.score)[:1]:
-        if m.score >= CLOSE_SCORE and m.query_cover >= CLOSE_COVER:
+        if m.score >= CLOSE_SCORE and m.query_cover >= CLOSE_COVER and m.phrase_cover >= CLOSE_PHRASE_COVER:
             phrase = book.phrase(m.phrase_id)
             own = policy.legal_risk(phrase.text)
             return LegalRisk(own.kind if own else _kind_of(phrase), f"phrase:{phrase.id}")
