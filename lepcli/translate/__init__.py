@@ -274,6 +274,31 @@ def translate(text: str, target: str, source: str | None = "en") -> TranslationA
     return _machine(book, text, src, lang, near, phrase=None)
 
 
+class Match(NamedTuple):
+    """Which phrase a text says, as `lep translate` decides it (no translation, no MT)."""
+
+    phrase_id: str | None  # None: not sure
+    score: float
+    legal_risk: str | None  # the legal gate's kind, when it fired
+    close: list[str]  # the phrases offered when not sure (or the runners-up)
+
+
+def match(text: str, target: str, source: str | None = "en") -> Match:
+    """The phrase ``text`` says when translating into ``target`` (the legal gate included)."""
+    book = pb.load()
+    risk = None
+    if target != pb.MASTER and source in (None, pb.MASTER):
+        from lepcli.translate import gate
+
+        risk = gate.check(text, book)
+    found, near = _find(book, text, target, source)
+    if risk is not None and (found is None or not found.phrase.legal):
+        return Match(None, 0.0, risk.kind, [])
+    if found is None:
+        return Match(None, 0.0, None, [f.phrase.id for f in near])
+    return Match(found.phrase.id, found.score, risk.kind if risk else None, [f.phrase.id for f in near])
+
+
 def _refusal(lang: Any, target: str, what: str) -> Refused:
     return Refused(
         f"this reads as {what}: it is never machine-translated, and only a reviewed phrase may say it",
