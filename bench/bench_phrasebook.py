@@ -67,12 +67,23 @@ def warm_search(runs: int = 30) -> None:
     print(f"slowest median: {worst * 1000:.2f} ms (target < 20 ms)")
 
 
+HALF = os.environ.get("LEP_BENCH_HALF", "held-out")  # held-out | dev | all
+
+
 def _tsv(name: str) -> list[list[str]]:
+    """Rows of a set. The sets were measured once untouched (commit 'bench: held-out sets'); after that,
+    misses were read only on the "dev" half (CRC-32 of the text even) and the "held-out" half (odd)
+    was never looked at: it is the honest figure."""
+    import zlib
+
     path = Path(__file__).resolve().parent / "sets" / name
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            rows.append(line.split("\t"))
+            row = line.split("\t")
+            odd = zlib.crc32(row[-1].encode("utf-8")) % 2 == 1
+            if HALF == "all" or (HALF == "dev") != odd:
+                rows.append(row)
     return rows
 
 
@@ -81,7 +92,7 @@ def quality() -> None:
     from lepcli import translate
     from lepcli.translate import gate
 
-    print("\n== legal gate (bench/sets/legal.tsv)")
+    print(f"\n== legal gate (bench/sets/legal.tsv, {HALF} half)")
     by_kind: dict[str, list[bool]] = {}
     t0 = time.perf_counter()
     rows = _tsv("legal.tsv")

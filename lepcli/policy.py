@@ -53,6 +53,7 @@ KINDS: dict[str, str] = {
     "offence_questioning": "questioning about an offence",
     "statement": "a statement or a signature",
     "victim_interview": "victim-interview detail",
+    "questioning": "legal-risk talk (questioning, rights, search or a statement)",  # the word model's verdict
 }
 
 _CONTAINER = (
@@ -79,6 +80,15 @@ _SEARCH_VERB = (
 
 _PATTERNS: dict[str, list[str]] = {
     "consent_search": [
+        r"\b(any )?(objection|problem|issue) (to|with) (me|us|my|our) (looking|searching|checking|taking a look)\b",
+        r"\b(let|allow|permit) (me|us) (to )?(search|look|check|go through|take a look)\b",
+        r"\bsearch\w*\b",
+        r"\b(dog|k9|k 9|canine) (sniff|around|search|to sniff)\b",
+        r"\b(walk|go) (through|around) (the|your|ur) (house|home|apartment|place|rooms?)\b",
+        r"\b(take|have) a (quick )?look (around|inside|in there)\b",
+        r"\bpop(ping)? (the|your|ur) trunk\b",
+        r"\bcheck (under|inside|in) (the|your|ur) (hood|seat|seats|trunk|car|bag|waistband|jacket|pockets?)\b",
+        r"\bcan (i|we) (look|check)\s*$",
         rf"\b{_ASK}\b.{{0,40}}\b{_SEARCH_VERB}\b.{{0,25}}\b{_POSS}?\s?{_CONTAINER}\b",
         rf"\b{_SEARCH_VERB}\b.{{0,20}}\b{_POSS} {_CONTAINER}\b.{{0,30}}\b(ok|okay|alright|all right|fine|cool|mind)\b",
         r"\b(search|searching|frisk|frisking|pat down|patting (you )?down) (you|your|ur|the|this|that|him|her|it)\b",
@@ -139,6 +149,18 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bgoing to (the )?(station|precinct|jail)\b",
     ],
     "chemical_test": [
+        r"\b(blow|blew|blowing|blows)\b",
+        r"\b(test|testing|check|swab) (your|ur) (breath|saliva|blood|urine|spit)\b",
+        r"\b(mouth|oral|cheek) swab\b",
+        r"\bsaliva\b",
+        r"\b(the|legal) limit\b",
+        r"\b(point zero eight|0 08|point oh eight)\b",
+        r"\brefus\w* (to )?(submit|test|testing|the test|a test)\b",
+        r"\bobservation period\b",
+        r"\b(start|begin|restart|demonstrate|do|doing|perform|finish|stop|understand) (the|this|these) tests?\b",
+        r"\b(the|this|these) tests?\b.{0,40}\b(begin|start|demonstrate|feet|arms|count|counting|instructions|injuries)\b",
+        r"\b(feet together|arms (at|by) your sides|count (out loud|aloud)|start counting|counting again)\b",
+        r"\b(under|over) 21\b.{0,30}\b(alcohol|drink|limit|breath)\b",
         r"\b(breathalyzer|breathalyser|breathalyzers|intoxilyzer|intoximeter|pbt|alcotest|dui|dwi|owi)\b",
         r"\b(breath|blood|urine|sobriety|alcohol|drug|chemical) (test|tests|testing|sample|samples|draw|screen|kit)\b",
         r"\b(blow|breathe|breath) (in|into|on|through) (this|the|my|a|it|here)\b",
@@ -154,6 +176,23 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bpee in (a|the|this) cup\b",
     ],
     "offence_questioning": [
+        r"\b(were|was) (you|u) (at|in) (the|that) (party|scene|house|store|bar|club|car|apartment) when\b",
+        r"\b(was it|it was) (you|u) (driving|who)\b",
+        r"\bdid (you|u) (run|blow) (the|a|that) (red light|stop sign|light)\b",
+        r"\b(give|gave|sell|sold|selling) (her|him|them|someone|anyone) (the |any |some )?(drugs|pills|weed|gun)\b",
+        r"\bwhy (were|are|was) (you|u) (looking|walking|hanging|standing|sitting|parked|at|near|in|by|around|outside)\b",
+        r"\b(you|u) (did|took|stole|hit|broke|started) (it|that|this|him|her|them|the \w+)\b.{0,10}\b(didnt you|did not you|huh|admit it|right\s*$)",
+        r"\b(explain|tell me) why (your|ur) (fingerprints|dna|car|prints|phone)\b",
+        r"\b(your|ur) (friend|buddy|girlfriend|boyfriend|brother|partner|wife|husband) (said|says|told)\b",
+        r"\b(have you got|do you have|did you have|who has|where is|where are|where s) (the )?stolen\b",
+        r"\bwhere (were|was) (you|u) (drinking|smoking|going|coming from|headed|heading)\b",
+        r"\bbefore (you|u) (drove|were driving|got in the car|got behind the wheel)\b",
+        r"\bhow did (you|u) get (in|into|inside|this|that|the)\b",
+        r"\bsmells? (like|of) (weed|marijuana|alcohol|beer|booze|pot|liquor)\b",
+        r"\b(restraining|protective|protection|no contact) order\b.{0,30}\b(you|u) (went|go|called|contacted|came)\b",
+        r"\b(did|do) (you|u) (go|went) to (her|his|their) (house|place|work|job)\b",
+        r"\b(did|do) (you|u) mean to\b",
+        r"\b(were|was) (you|u) speeding\b",
         r"\b(did|didnt|do|does|have|havent|were|was|are|r) (you|u) (just |ever |really )?(take|took|steal|stole|stolen|rob|"
         r"robbed|shoot|shot|stab|stabbed|kill|killed|punch|punched|kick|kicked|hit|beat|beaten|push|pushed|"
         r"grab|grabbed|threaten|threatened|break into|broke into|broken into|sell|sold|selling|deal|dealing|buy|bought|"
@@ -216,6 +255,19 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bin (your|ur) own words\b",
     ],
     "victim_interview": [
+        r"\b(did|has|have|does|was|is) (he|she|they|the person|your (husband|wife|boyfriend|girlfriend|partner|ex|father|mother|stepfather|uncle)) (ever |also |just )?(hit|kick|kicked|punch|punched|slap|slapped|choke|choked|strangle|strangled|hold|held|cover|covered|bite|bit|burn|burned|threaten|threatened|rape|raped|force|forced|touch|touched|push|pushed|shove|shoved|beat|drag|dragged|pull|pulled|strike|attack|attacked|stab|stabbed|cut|grab|grabbed|leave|left|throw|threw|lock|locked|hurt (you|u|the kids|the children) before|jealous|put something)\b",
+        r"\bha(s|ve) (this|it|he|she) (ever )?happen\w* before\b",
+        r"\bhas (he|she|they) (ever )?(hurt|hit|done this|threatened) (you|u)? ?before\b",
+        r"\bwhere (did|on your body did) (he|she|they|the person) (hit|touch|kick|grab|choke|bite|punch|hurt|burn|cut)\b",
+        r"\b(photograph|photos? of|pictures? of|picture of|take pictures|take photos)\b.{0,20}\b(injuries|injury|marks|bruises|wounds|neck|face)\b",
+        r"\b(his|her|their) exact words\b",
+        r"\bwhat (did|exactly did) (he|she|they) say (to you|exactly|when)\b",
+        r"\b(black|blacked) out\b.{0,30}\b(choking|choked|strangl\w*|hit)\b",
+        r"\bsince (he|she|they) (choked|strangled|hit)\b",
+        r"\bwhat time did (he|she|they) (attack|hit|hurt|come)\b",
+        r"\b(the )?(children|kids) (see|saw|watch|watched) (him|her|them)\b",
+        r"\bshow me on the (doll|drawing|picture)\b",
+        r"\b(did|do) (you|u) think (he|she|they) put something in (your|ur) (drink|food)\b",
         r"\bask (you )?(some |a few |more )?questions about (what happened|the (incident|assault|attack|crime|abuse))\b",
         r"\b(rape|raped|raping|rapist|sexual\w*|sexually|molest\w*|fondl\w*|grope\w*|groping|incest|sodom\w*|"
         r"penetrat\w*|intercourse|oral sex|have sex|had sex|sex with|porn\w*|nude|naked|undress\w*|genital\w*|"
@@ -244,6 +296,21 @@ _PATTERNS: dict[str, list[str]] = {
 
 # Benign uses of legal words: the phrase is dropped from the text before the patterns run.
 _BENIGN = [
+    r"\b(street|road|stop|exit|no parking|the|a) sign\b",
+    r"\bsign (on|at|in|by|near|says|said)\b",
+    r"\b(cardiac|heart|respiratory) arrest\b",
+    r"\bcustody (order|of the (kids|children)|agreement|papers|arrangement)\b",
+    r"\bchild custody\b",
+    r"\b(take|taking|took) a (deep |slow )?breath\b(?! (test|sample|analysis))",
+    r"\bblow (your|ur) nose\b",
+    r"\b(immigration|divorce|family|tenant|housing|eviction|civil|landlord) (lawyer|attorney)\b",
+    r"\b(lawyer|attorney) (for|about) (the|your|ur|a) (divorce|eviction|visa|immigration|custody|lease|will|u visa)\b",
+    r"\brights as an? (tenant|worker|renter|employee|patient|parent)\b",
+    r"\bsearch(ing|ed)? (the|this|that) (house|home|building|area|neighborhood|park|woods|river|streets?|field|block|school) for\b",
+    r"\b(searching|search of|searched) (the|this) (neighborhood|park|woods|area|streets?|block|river|field|school|mall)\b",
+    r"\bhelp(ing)? (us )?search\b",
+    r"\bcheck (your|ur) phone for\b",
+    r"\bwrite (it|that|your (name|number|phone|address)) (here|down)\b",
     r"\bsearch (and|&) rescue\b",
     r"\b(search|searching|searched|look|looking|looked|check|checking) (for|on|at) (you|your|ur|the|a|an|him|her|them|"
     r"this|that|my|his|their|everyone|everybody|someone|anyone|people|kids|children)\b",
@@ -319,7 +386,8 @@ _TERMS = (
     "search searching breathalyzer sobriety miranda attorney lawyer arrest arrested arresting custody detained "
     "detention consent permission statement signature warrant handcuffs confess confession testify interview "
     "interrogate questioning silent rights waive breath blood urine alcohol drinking driving molest sexual raped "
-    "penetration undress touched inside trunk glovebox pockets backpack purse luggage belongings jail prison"
+    "penetration undress touched inside trunk glovebox pockets backpack purse luggage belongings jail prison waistband money "
+    "started searched blowing drinking tonight stuff hood objection problem"
 ).split()
 
 
@@ -352,7 +420,10 @@ _TERM_SET = frozenset(_TERMS)
 def _respell(word: str) -> str:
     """A key term the word is a typo of, or the word itself. Only close misspellings (ratio >= 86)."""
     best, best_ratio = word, 0.0
+    letters = sorted(word)
     for term in _TERMS:
+        if len(term) == len(word) and term[0] == word[0] and sorted(term) == letters:
+            return term  # two letters swapped ("searhc", "waistabnd")
         if abs(len(term) - len(word)) > 2 or term[0] != word[0] or term.startswith(word) or word.startswith(term):
             continue  # an inflection ("right" / "rights") is another word, not a typo
         r = _ratio(word, term)

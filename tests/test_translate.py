@@ -7,7 +7,6 @@ the output is gibberish, what is tested is which tier answers and how it is labe
 from __future__ import annotations
 
 import json
-
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any

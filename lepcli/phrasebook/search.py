@@ -236,7 +236,8 @@ def tokens(text: str) -> list[str]:
             out.extend(_pieces(raw))
             continue
         word = _fold(raw)
-        out.append(_stem(word) if word.isascii() else word)
+        if word:  # a lone combining mark folds to nothing: not a word
+            out.append(_stem(word) if word.isascii() else word)
     return out
 
 
@@ -248,7 +249,8 @@ def _pieces(raw: str) -> list[str]:
     for ch in raw:
         if _no_space_script(ch):
             if other:
-                out.append(_fold(other))
+                if _fold(other):
+                    out.append(_fold(other))
                 other = ""
             run += ch
         else:
@@ -258,7 +260,7 @@ def _pieces(raw: str) -> list[str]:
             other += ch
     if run:
         out.extend(_pairs(run))
-    if other:
+    if other and _fold(other):
         out.append(_fold(other))
     return out
 

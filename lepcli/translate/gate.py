@@ -6,11 +6,17 @@ Two halves, either is enough:
 2. closeness to the phrasebook's own legal phrases (any wording close to "May I search your car?" or
    "Do you understand these rights?"), through the same phrase search officers use.
 
+3. a word model (naive Bayes over words and word pairs, ``data/legal_words.json``, trained by
+   ``scripts/build_legal_model.py`` on half of the labelled set in bench/sets/ and the phrasebook):
+   the wordings the lexicon does not spell out ("was it u driving", "keep blowing").
+
 Every feature that translates runs this first: ``lep translate``, exports with ``--fill-machine``,
 the encounter screen.
 """
 
 from __future__ import annotations
+
+import functools
 
 from lepcli import phrasebook as pb
 from lepcli import policy
@@ -19,7 +25,32 @@ from lepcli.policy import LegalRisk
 # A legal phrase this close (score 0-100, and covering this much of what was typed) makes the text legal.
 CLOSE_SCORE = 72.0
 CLOSE_COVER = 0.7
-CLOSE_PHRASE_COVER = 0.5  # ... and matching at least half of the legal phrase ("Stop!" is not "stop answering")
+CLOSE_PHRASE_COVER = 0.6  # ... and matching at least half of the legal phrase ("Stop!" is not "stop answering")
+
+
+# The word model says "legal" above this log-odds (chosen on the training half: 1.7% of its everyday texts).
+WORD_MODEL_THRESHOLD = 7.0
+
+
+def features(text: str) -> list[str]:
+    """Words and word pairs of normalised English (the word model's features)."""
+    words = policy.normalise(text).split()
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+
+
+@functools.cache
+def _word_model() -> tuple[float, dict[str, float]]:
+    import json
+    from pathlib import Path
+
+    data = json.loads((Path(__file__).resolve().parent / "data" / "legal_words.json").read_text(encoding="utf-8"))
+    return float(data["prior"]), {str(k): float(v) for k, v in data["weights"].items()}
+
+
+def word_score(text: str) -> float:
+    """Log-odds that ``text`` is legal-risk talk, by the word model."""
+    prior, weights = _word_model()
+    return prior + sum(weights.get(f, 0.0) for f in set(features(text)))
 
 
 def check(text: str, book: pb.Phrasebook | None = None) -> LegalRisk | None:
@@ -28,12 +59,21 @@ def check(text: str, book: pb.Phrasebook | None = None) -> LegalRisk | None:
     if risk is not None:
         return risk
     book = book or pb.load()
+    from lepcli.phrasebook.search import key, strip_filler
+
+    hit = None
+    for said in dict.fromkeys((key(text), key(strip_filler(text)))):
+        hit = hit or (book.exact(said, frozenset({pb.MASTER}), skip="responses.") if said else None)
+    if hit is not None:
+        # The officer typed a phrase (or one of its paraphrases) exactly: it is what the phrasebook says.
+        phrase = book.phrase(hit[1])
+        return LegalRisk(_kind_of(phrase), f"phrase:{phrase.id}") if phrase.legal else None
+    if word_score(text) > WORD_MODEL_THRESHOLD:
+        return LegalRisk("questioning", "words")
     legal = [p for p in book.phrases if p.legal]
     if not legal:
         return None
     index = book.legal_index()
-    from lepcli.phrasebook.search import strip_filler
-
     for m in sorted(index.search(strip_filler(text), strict=True), key=lambda m: -m.score)[:1]:
         if m.score >= CLOSE_SCORE and m.query_cover >= CLOSE_COVER and m.phrase_cover >= CLOSE_PHRASE_COVER:
             phrase = book.phrase(m.phrase_id)
