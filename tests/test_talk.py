@@ -602,3 +602,55 @@ def test_summary_needs_a_record_file(lep: Callable[..., Any], tmp_path: Path) ->
     assert out.exit_code == 3 and "--summary needs --record FILE" in out.stderr
     out = lep("talk", "--record", str(tmp_path / "none.jsonl"), "--summary")
     assert out.exit_code == 4 and "no record file" in out.stderr
+
+
+# -- lep export app --------------------------------------------------------------------------------
+
+
+@needs_chromium
+def test_export_app_is_one_offline_file_with_the_same_screen(
+    lep: Callable[..., Any], tmp_path: Path, page: Any
+) -> None:
+    out = tmp_path / "field.html"
+    run = lep("export", "app", "--lang", "es,arabic", "-o", str(out), "--json")
+    assert run.exit_code == 0, run.stderr
+    info = run.json()
+    assert info["languages"] == ["es", "ar"] and info["withheld"] > 0
+    html = out.read_text(encoding="utf-8")
+    assert "/static/" not in html and "http://" not in html.split('id="lep-data"')[0]
+    assert "default-src 'none'" in html  # the file itself forbids every network request
+    requests: list[str] = []
+    page.on("request", lambda req: requests.append(req.url))
+    page.goto(out.as_uri())
+    page.wait_for_selector("body[data-ready='1']")
+    assert page.get_by_role("button", name="العربية").count() == 1
+    page.get_by_role("button", name="español").first.click()
+    box = page.get_by_role("textbox", name="Say")
+    box.press_sequentially("are you hurt", delay=10)
+    page.wait_for_selector("#results button[data-id='medical.are_you_hurt']")
+    page.locator("#results button[data-id='medical.are_you_hurt']").click()
+    want = _book().translation("medical.are_you_hurt", "es").text
+    page.wait_for_function("() => document.getElementById('person-text').textContent.length > 0")
+    assert page.locator("#person-text").inner_text() == want
+    page.get_by_role("button", name=_book().translation("yesno.yes", "es").text, exact=True).click()
+    page.wait_for_selector("#heard .item")
+    assert page.locator("#heard .item").first.inner_text() == "Person: Yes."
+    # a legal draft is not in the file at all: the person gets the interpreter sentence
+    draft = _book().translation("legal.right_to_remain_silent", "es").text
+    assert draft not in html
+    box.fill("right to remain silent")
+    page.wait_for_selector("#results button[data-id='legal.right_to_remain_silent']")
+    page.locator("#results button[data-id='legal.right_to_remain_silent']").click()
+    page.wait_for_selector("#officer-answer .status.legal")
+    assert page.locator("#person-text").inner_text() == "Un intérprete nos ayudará con esto. Por favor, espere."
+    assert all(u.startswith(("file:", "data:", "blob:")) for u in requests)
+
+
+def test_export_app_without_interpreter_lines_leaves_out_pins(lep: Callable[..., Any], tmp_path: Path) -> None:
+    out = tmp_path / "field.html"
+    assert lep("export", "app", "--lang", "es", "-o", str(out), "--no-interpreter").exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    assert "CHSO-4471" not in html and "Do not use children, relatives or bystanders" in html
+    assert lep("export", "app", "--lang", "es", "-o", str(out)).exit_code == 9
+    with_lines = lep("export", "app", "--lang", "es", "-o", str(out), "--force")
+    assert with_lines.exit_code == 0 and "CHSO-4471" in out.read_text(encoding="utf-8")
