@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-EXTRAS ?= dev,mt,export
+EXTRAS ?= dev,mt,export,talk
 
 .PHONY: setup system-deps argos demo test lint check bench clean
 

@@ -34,6 +34,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "models": ("models", "app", "group"),
     "export": ("export", "app", "group"),
     "config": ("config", "app", "group"),
+    "talk": ("talk", "talk", "command"),
+    "say": ("say", "say", "command"),
 }
 _registered: set[str] = set()
 

@@ -126,3 +126,6 @@ def ispeak(
 
     result = export.export_ispeak(out, fmt=fmt, paper=paper, languages=languages, force=force, agency=agency)
     output.emit(result, as_json=as_json)
+
+from lepcli.cli.export_app import export_app  # noqa: E402, I001  (`lep export app`: lepcli/talk/app_file.py)
+app.command("app")(export_app)
