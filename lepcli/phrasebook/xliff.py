@@ -56,9 +56,13 @@ def _toolkit() -> Any:
 def _file_class() -> Any:
     xliff = _toolkit()
 
+    class Xliff12Unit(xliff.Xliff1Unit):  # type: ignore[misc,name-defined]
+        namespace = NS
+
     class Xliff12File(xliff.Xliff1File):  # type: ignore[misc,name-defined]
         """translate-toolkit's XLIFF 1.x store, writing the 1.2 namespace and version."""
 
+        UnitClass = Xliff12Unit
         XMLskeleton = (
             '<?xml version="1.0" ?>\n'
             f"<xliff version='1.2' xmlns='{NS}'>\n"
