@@ -107,7 +107,10 @@ class OutputExists(LepError):
     exit_code = ExitCode.EXISTS
 
 
-class CannotWrite(LepError):
-    """The operating system refused a write; the message names the path and its reason."""
+class CannotWrite(LepError, OSError):
+    """The operating system refused a write; the message names the path and its reason.
+
+    Also an ``OSError``, so callers that treat a failed cache write as "only costs speed" keep doing so.
+    """
 
     exit_code = ExitCode.CANNOT_WRITE
