@@ -595,3 +595,160 @@ def test_fill_machine_with_an_installed_model(lep: Lep, tmp_path: Path, en_de_mo
     assert all(r["legal"] == "no" and r["translation"] for r in machine)
     legal = [r for r in rows if r["legal"] == "yes"]
     assert legal and all(r["status"] == "missing" and r["translation"] == "" for r in legal)
+
+
+# -- what a trainer hands out (issue 17) -----------------------------------------------------------
+
+
+def _bbox_words(path: Path) -> tuple[float, list[tuple[str, float, float, float, float]]]:
+    """(page height, [(word, xMin, yMin, xMax, yMax)]) of page 1 from pdftotext -bbox."""
+    import re
+    import subprocess
+
+    html = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(path), "-"], capture_output=True,
+                          text=True, check=True, timeout=60).stdout  # fmt: skip
+    height = float(re.search(r'<page width="[\d.]+" height="([\d.]+)"', html).group(1))  # type: ignore[union-attr]
+    words = [
+        (m.group(5), float(m.group(1)), float(m.group(2)), float(m.group(3)), float(m.group(4)))
+        for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+                             html)
+    ]  # fmt: skip
+    return height, words
+
+
+@needs_poppler
+def test_card_panels_on_top_are_printed_upside_down_with_fold_guides(lep: Lep, tmp_path: Path) -> None:
+    out = tmp_path / "card.pdf"
+    run = lep("export", "phrasebook", "--lang", "es", "--layout", "card", "-o", str(out), "--no-interpreter")
+    assert run.exit_code == 0, run.stderr
+    height, words = _bbox_words(out)
+    text = pdf_text(out)
+    assert "fold 1: fold back along this line" in text and "fold 2: fold in half" in text
+    # the cover (title) is in the bottom half, upright
+    title = next(w for w in words if w[0] == "pocket")
+    assert title[2] > height / 2
+    # top half: printed rotated by 180 degrees, so within each entry the English (drawn first, above
+    # the translation on an upright panel) sits BELOW its translation on the page
+    from lepcli import phrasebook
+
+    book = phrasebook.load()
+    top = [w for w in words if w[4] < height / 2 - 10]
+    assert top, "nothing printed on the top panels"
+    checked = 0
+    for p in book.phrases:
+        tr = book.translation(p.id, "es")
+        if tr is None or p.legal or "{" in p.text:
+            continue
+        en_word, es_word = p.text.split()[-1], tr.text.split()[-1]
+        en = [w for w in words if w[0] == en_word]  # unique on the whole page, so surely this entry's
+        es = [w for w in words if w[0] == es_word]
+        if len(en) == 1 and len(es) == 1 and en[0] in top and es[0] in top and 0 < abs(en[0][2] - es[0][2]) < 25:
+            assert en[0][2] > es[0][2], p.id
+            checked += 1
+    assert checked >= 3
+
+
+@needs_poppler
+def test_card_legend_says_the_usual_status_once(tmp_path: Path) -> None:
+    # All Spanish lines reviewed: the legend says REVIEWED and no line says DRAFT.
+    everything = {("es", pid) for pid in TEXT["es"]}
+    with fixture_phrasebooks(tmp_path / "all", reviewed=everything):
+        fixture_export(tmp_path / "reviewed.pdf", layout="card", langs=["es"])
+    text = pdf_text(tmp_path / "reviewed.pdf")
+    assert "All REVIEWED" in text and "DRAFT" not in text
+    # Mostly drafts: the legend says DRAFT once, the one reviewed line carries its own tag.
+    with fixture_phrasebooks(tmp_path / "mixed"):
+        fixture_export(tmp_path / "mixed.pdf", layout="card", langs=["es"])
+    text = pdf_text(tmp_path / "mixed.pdf")
+    assert text.count("DRAFT") == 1 and "All DRAFT" in text
+    assert text.count("REVIEWED") == 1
+
+
+@needs_poppler
+def test_placeholders_print_as_blanks_and_pronunciation_is_8pt(tmp_path: Path, fx: Phrasebook) -> None:
+    out = tmp_path / "es.pdf"
+    fixture_export(out, langs=["es"], layout="card")
+    text = pdf_text(out)
+    assert "{name}" not in text and "Soy el oficial ________." in text
+    _, words = _bbox_words(out)
+    pron = next(w for w in words if w[0] == "AHL-toh")  # the pronunciation of ¡Alto!
+    assert pron[4] - pron[2] >= 8 * 1.0  # glyph box height in points at >= 8 pt
+    html = tmp_path / "es.html"
+    fixture_export(html, langs=["es"])
+    assert "{name}" not in html.read_text(encoding="utf-8")
+
+
+LINES_WITH_PIN = """\
+agency: Fixture County Police
+timezone: America/Chicago
+lines:
+  - name: Fixture Language Line
+    kind: vendor
+    phone: "+1 555-0100 x 12"
+    client_id: "FX-77"
+    pin: "0417"
+    languages: all
+    hours: "24/7"
+    priority: 1
+    qualified: true
+"""
+
+
+def _with_lines(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = tmp_path / "lines.yaml"
+    lines.write_text(LINES_WITH_PIN, encoding="utf-8")
+    monkeypatch.setenv("LEP_LINES", str(lines))
+
+
+def test_pin_is_left_off_unless_asked(lep: Lep, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _with_lines(tmp_path, monkeypatch)
+    out = tmp_path / "es.md"
+    run = lep("export", "phrasebook", "--lang", "es", "-o", str(out))
+    assert run.exit_code == 0, run.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "Fixture Language Line" in text and "FX-77" in text and "0417" not in text
+    run = lep("export", "phrasebook", "--lang", "es", "-o", str(out), "--force", "--with-pin")
+    assert "PIN 0417" in out.read_text(encoding="utf-8")
+
+
+@needs_chromium
+def test_html_ids_language_index_and_tel_links_in_chromium(
+    tmp_path: Path, fx: Phrasebook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    playwright = pytest.importorskip("playwright.sync_api")
+    _with_lines(tmp_path, monkeypatch)
+    out = tmp_path / "h.html"
+    fixture_export(out, langs=["es,ar,ko"], interpreter=True)
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            page.goto(out.resolve().as_uri())
+            ids = page.eval_on_selector_all("[id]", "els => els.map(e => e.id)")
+            assert ids and len(ids) == len(set(ids))  # unique across languages
+            assert {"es-greeting.hello", "ar-greeting.hello", "ko-greeting.hello"} <= set(ids)
+            links = page.eval_on_selector_all("nav.languages a", "els => els.map(e => e.getAttribute('href'))")
+            assert links == ["#lang-es", "#lang-ar", "#lang-ko"]
+            page.click("nav.languages a[href='#lang-ko']")
+            assert page.evaluate("location.hash") == "#lang-ko"
+            assert page.evaluate("window.scrollY") > 0  # the link moved the page to Korean
+            tel = page.eval_on_selector_all("a[href^='tel:']", "els => els.map(e => e.getAttribute('href'))")
+            assert tel == ["tel:+15550100;ext=12"] * 3
+            assert "0417" not in page.content()
+        finally:
+            browser.close()
+
+
+def test_ispeak_card_instruction_in_the_cards_languages_without_a_command(tmp_path: Path) -> None:
+    from tests.export_fixtures import ispeak_entries
+
+    # the packaged phrasebook translates language.point_to_language ("Point to your language.")
+    out = tmp_path / "ispeak.html"
+    export.export_ispeak(out, entries=ispeak_entries()[:8], agency="Fixture PD")
+    page = out.read_text(encoding="utf-8")
+    from lepcli import phrasebook
+
+    book = phrasebook.load()
+    es = book.translation("language.point_to_language", "es")
+    assert es is not None and es.text in page
+    assert "lep ispeak" not in page and "lep lines" not in page
