@@ -22,6 +22,7 @@ class ExitCode(IntEnum):
     REFUSED = 7  # legal-risk content kept away from machine translation
     MODEL = 8  # corrupt, hostile or unloadable model package
     EXISTS = 9  # output file exists and --force was not given
+    CANNOT_WRITE = 10  # the output cannot be written: full disk, read-only, no permission, bad path
     INTERRUPTED = 130  # Ctrl-C
 
 
@@ -104,3 +105,12 @@ class ModelError(LepError):
 
 class OutputExists(LepError):
     exit_code = ExitCode.EXISTS
+
+
+class CannotWrite(LepError, OSError):
+    """The operating system refused a write; the message names the path and its reason.
+
+    Also an ``OSError``, so callers that treat a failed cache write as "only costs speed" keep doing so.
+    """
+
+    exit_code = ExitCode.CANNOT_WRITE

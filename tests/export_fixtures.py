@@ -1,55 +1,39 @@
 """A small phrasebook in twelve scripts for export tests (fixture text only, not shipped content).
 
+Written as real phrasebook YAML (a packaged folder with en.yaml and draft translations, an agency
+folder with the reviewed lines) and loaded through the real loader: no copies of production types.
 The phrase ids are real ones from phrasebooks/en.yaml. The sentences were written for rendering
-tests and are marked draft (one Spanish legal line is marked reviewed to test that path).
+tests and are marked draft (one Spanish legal line is reviewed, in the agency folder).
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 import subprocess
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pytest
 
-
-@dataclass(frozen=True)
-class FxPhrase:
-    id: str
-    text: str
-    category: str
-    urgent: bool = False
-    legal: bool = False
-    answer: str | None = None
-    notes: str | None = None
-    keywords: tuple[str, ...] = ()
+if TYPE_CHECKING:
+    from lepcli.ispeak import IspeakEntry
+    from lepcli.phrasebook import Phrasebook
 
 
-@dataclass(frozen=True)
-class FxTranslation:
-    phrase_id: str
-    lang: str
-    text: str
-    pronunciation: str | None
-    romanization: str | None
-    status: str
-    reviewed_by: str | None = None
-    reviewed_on: str | None = None
-    source: str = "fixture"
-
-
-PHRASES = [
-    FxPhrase("greeting.hello", "Hello.", "greeting", urgent=True),
-    FxPhrase("greeting.my_name_is", "My name is Officer {name}.", "greeting"),
-    FxPhrase("safety.stop", "Stop!", "safety", urgent=True),
-    FxPhrase("medical.are_you_hurt", "Are you hurt?", "medical", urgent=True, answer="yesno"),
-    FxPhrase("medical.need_ambulance", "Do you need an ambulance?", "medical", urgent=True, answer="yesno"),
-    FxPhrase("legal.right_to_remain_silent", "You have the right to remain silent.", "legal", legal=True),
-]
+PHRASES: list[dict[str, Any]] = [
+    {"id": "greeting.hello", "text": "Hello.", "category": "greeting", "urgent": True},
+    {"id": "greeting.my_name_is", "text": "My name is Officer {name}.", "category": "greeting",
+     "notes": "The officer says their own name."},
+    {"id": "safety.stop", "text": "Stop!", "category": "safety", "urgent": True},
+    {"id": "medical.are_you_hurt", "text": "Are you hurt?", "category": "medical", "urgent": True, "answer": "yesno"},
+    {"id": "medical.need_ambulance", "text": "Do you need an ambulance?", "category": "medical", "urgent": True,
+     "answer": "yesno"},
+    {"id": "legal.right_to_remain_silent", "text": "You have the right to remain silent.", "category": "legal",
+     "legal": True},
+]  # fmt: skip
 
 CATEGORIES = {
     "greeting": "Greeting and identification",
@@ -133,37 +117,59 @@ TEXT: dict[str, dict[str, tuple[str, str | None, str | None]]] = {
 }
 
 REVIEWED = {("es", "legal.right_to_remain_silent")}
+REVIEWER = "A. Reviewer, fixture"
 
 
-class FixtureBook:
-    """Implements the slice of ``lepcli.phrasebook.Phrasebook`` that exports use."""
+def write_phrasebooks(
+    packaged: Path,
+    agency: Path,
+    *,
+    text: dict[str, dict[str, tuple[str, str | None, str | None]]] | None = None,
+    reviewed: set[tuple[str, str]] | None = None,
+) -> None:
+    """The fixture as real phrasebook files: en.yaml and drafts "packaged", reviewed lines in the agency folder."""
+    import yaml
 
-    def __init__(self) -> None:
-        self.phrases = list(PHRASES)
-        self.categories = dict(CATEGORIES)
+    text = TEXT if text is None else text
+    reviewed = REVIEWED if reviewed is None else reviewed
+    packaged.mkdir(parents=True, exist_ok=True)
+    agency.mkdir(parents=True, exist_ok=True)
+    master = {"language": "en", "categories": CATEGORIES, "phrases": PHRASES}
+    (packaged / "en.yaml").write_text(yaml.safe_dump(master, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    from lepcli import languages
 
-    def phrase(self, phrase_id: str) -> FxPhrase:
-        return next(p for p in self.phrases if p.id == phrase_id)
+    for lang, entries in text.items():
+        drafts: dict[str, Any] = {}
+        signed: dict[str, Any] = {}
+        for pid, (tr, pron, rom) in entries.items():
+            entry: dict[str, Any] = {"text": tr, "pronunciation": pron, "romanization": rom, "status": "draft"}
+            if (lang, pid) in reviewed:
+                entry.update(status="reviewed", reviewed_by=REVIEWER, reviewed_on="2026-01-01")
+                signed[pid] = entry
+            else:
+                drafts[pid] = entry
+        name = languages.get(lang).name
+        for folder, items in ((packaged, drafts), (agency, signed)):
+            if items:
+                doc = {"language": lang, "name": name, "translations": items}
+                (folder / f"{lang}.yaml").write_text(
+                    yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8"
+                )
 
-    def translation(self, phrase_id: str, lang: str) -> FxTranslation | None:
-        found = TEXT.get(lang, {}).get(phrase_id)
-        if found is None:
-            return None
-        text, pron, rom = found
-        if (lang, phrase_id) in REVIEWED:
-            return FxTranslation(phrase_id, lang, text, pron, rom, "reviewed", "A. Reviewer, fixture", "2026-01-01")
-        return FxTranslation(phrase_id, lang, text, pron, rom, "draft")
 
-    def languages(self) -> list[str]:
-        return ["en", *TEXT]
+@contextlib.contextmanager
+def fixture_phrasebooks(root: Path, **options: Any) -> Iterator[Phrasebook]:
+    """Point lepcli at the fixture files (packaged folder + agency folder) and load them for real."""
+    from lepcli import paths, phrasebook
 
-
-@dataclass(frozen=True)
-class FxIspeak:
-    number: int
-    language: object
-    text: str
-    status: str
+    packaged, agency = root / "packaged", root / "agency"
+    write_phrasebooks(packaged, agency, **options)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(paths, "packaged_phrasebooks_dir", lambda: packaged)
+        mp.setenv("LEP_PHRASEBOOKS", str(agency))
+        mp.setenv("LEP_HOME", str(root / "home"))
+        mp.delenv("LEP_LINES", raising=False)
+        yield phrasebook.load()
 
 
 ISPEAK = [
@@ -190,10 +196,11 @@ ISPEAK = [
 ]
 
 
-def ispeak_entries() -> list[FxIspeak]:
+def ispeak_entries() -> list[IspeakEntry]:
     from lepcli import languages
+    from lepcli.ispeak import IspeakEntry
 
-    return [FxIspeak(n, languages.get(code), text, "draft") for n, (code, text) in enumerate(ISPEAK, start=1)]
+    return [IspeakEntry(n, languages.get(code), text, "draft") for n, (code, text) in enumerate(ISPEAK, start=1)]
 
 
 # -- render helpers (poppler, chromium) ------------------------------------------------------------

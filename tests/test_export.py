@@ -14,7 +14,7 @@ import json
 import os
 import sqlite3
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -22,12 +22,15 @@ from typing import Any
 import pytest
 
 from lepcli import export
-from lepcli.export import anki, fonts, layout
-from lepcli.export import csv as csv_export
+from lepcli.export import fonts
+from lepcli.export import style as layout
+from lepcli.export.formats import anki
+from lepcli.export.formats import csv as csv_export
+from lepcli.phrasebook import Phrasebook
 from tests.export_fixtures import (
     TEXT,
-    FixtureBook,
     chromium,
+    fixture_phrasebooks,
     ink_fraction,
     needs_chromium,
     needs_poppler,
@@ -42,11 +45,19 @@ Lep = Callable[..., Any]
 ALL_FIXTURE_LANGS = "es,ar,fa,ur,hi,pa,bn,am,my,km,ko,zh-Hans,zh-Hant,ja"
 
 
+@pytest.fixture
+def fx(tmp_path: Path) -> Iterator[Phrasebook]:
+    """The fixture phrasebook files, loaded by the real loader for the length of one test."""
+    with fixture_phrasebooks(tmp_path / "fx") as book:
+        yield book
+
+
 def fixture_export(path: Path, **options: Any) -> export.ExportResult:
+    """Export from whatever phrasebook lepcli loads (inside ``fx`` / ``fixture_phrasebooks``)."""
     options.setdefault("langs", [ALL_FIXTURE_LANGS])
     options.setdefault("agency", "Fixture County Police")
     options.setdefault("interpreter", False)
-    return export.export_phrasebook(path, book=FixtureBook(), **options)
+    return export.export_phrasebook(path, **options)
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -58,9 +69,10 @@ def leftovers(folder: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def handout_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("pdf") / "handout.pdf"
-    fixture_export(path)
-    return path
+    root = tmp_path_factory.mktemp("pdf")
+    with fixture_phrasebooks(root / "fx"):
+        fixture_export(root / "handout.pdf")
+    return root / "handout.pdf"
 
 
 @needs_poppler
@@ -156,7 +168,7 @@ def test_pocket_card_fits_one_sheet_on_letter_and_a4(lep: Lep, tmp_path: Path, p
 
 
 @needs_poppler
-def test_card_of_fixture_marks_legal_and_omits_withheld(tmp_path: Path) -> None:
+def test_card_of_fixture_marks_legal_and_omits_withheld(tmp_path: Path, fx: Phrasebook) -> None:
     out = tmp_path / "card.pdf"
     result = fixture_export(out, layout="card", langs=["es,ar"])
     text = pdf_text(out)
@@ -167,7 +179,7 @@ def test_card_of_fixture_marks_legal_and_omits_withheld(tmp_path: Path) -> None:
     assert layout.LEGAL_REMINDER.split(":")[0] in text
 
 
-def test_pdf_loads_only_the_fonts_a_document_needs(tmp_path: Path) -> None:
+def test_pdf_loads_only_the_fonts_a_document_needs(tmp_path: Path, fx: Phrasebook) -> None:
     result = fixture_export(tmp_path / "es.pdf", langs=["es"])
     assert result.fonts == ["Noto Sans"]
     result = fixture_export(tmp_path / "zh.pdf", langs=["zh-Hant"])
@@ -221,7 +233,7 @@ class _Cells(HTMLParser):
         self.tags.append((tag, dict(attrs)))
 
 
-def test_html_is_self_contained_with_lang_dir_and_font_stacks(tmp_path: Path) -> None:
+def test_html_is_self_contained_with_lang_dir_and_font_stacks(tmp_path: Path, fx: Phrasebook) -> None:
     out = tmp_path / "p.html"
     fixture_export(out, paper="a4")
     page = out.read_text(encoding="utf-8")
@@ -246,7 +258,7 @@ def test_html_is_self_contained_with_lang_dir_and_font_stacks(tmp_path: Path) ->
 
 
 @needs_chromium
-def test_html_renders_in_headless_chromium(tmp_path: Path) -> None:
+def test_html_renders_in_headless_chromium(tmp_path: Path, fx: Phrasebook) -> None:
     out = tmp_path / "handout.html"
     fixture_export(out, langs=["es,ar,fa,hi,am,ko,zh-Hans,ja"])
     shot = tmp_path / "shot.png"
@@ -262,7 +274,7 @@ def test_html_renders_in_headless_chromium(tmp_path: Path) -> None:
 
 
 @needs_chromium
-def test_html_card_layout_in_chromium(tmp_path: Path) -> None:
+def test_html_card_layout_in_chromium(tmp_path: Path, fx: Phrasebook) -> None:
     out = tmp_path / "card.html"
     fixture_export(out, layout="card", langs=["my,km"])
     dom = chromium(out, tmp_path, "--dump-dom").stdout.decode("utf-8")
@@ -273,7 +285,7 @@ def test_html_card_layout_in_chromium(tmp_path: Path) -> None:
 # -- CSV, Markdown, JSON --------------------------------------------------------------------------
 
 
-def test_csv_reads_back_in_excel_encoding(lep: Lep, tmp_path: Path) -> None:
+def test_csv_reads_back_in_excel_encoding(lep: Lep, tmp_path: Path, fx: Phrasebook) -> None:
     out = tmp_path / "phrases.csv"
     result = fixture_export(out)
     raw = out.read_bytes()
@@ -294,35 +306,29 @@ def test_csv_reads_back_in_excel_encoding(lep: Lep, tmp_path: Path) -> None:
     assert by_key[("ja", "medical.are_you_hurt")]["status"] == "missing"
 
 
-def test_csv_cells_never_become_spreadsheet_formulas(tmp_path: Path) -> None:
-    class Hostile(FixtureBook):
-        def translation(self, phrase_id: str, lang: str) -> Any:
-            found = super().translation(phrase_id, lang)
-            if found is not None and phrase_id == "greeting.hello":
-                from dataclasses import replace
-
-                return replace(found, text='=HYPERLINK("x","y")', pronunciation="+1")
-            return found
-
+def test_csv_cells_never_become_spreadsheet_formulas(tmp_path: Path, fx: Phrasebook) -> None:
+    hostile = {"es": {**TEXT["es"], "greeting.hello": ('=HYPERLINK("x","y")', "+1", None)}}
     out = tmp_path / "h.csv"
-    export.export_phrasebook(out, langs=["es"], book=Hostile(), interpreter=False)
+    with fixture_phrasebooks(tmp_path / "hostile", text=hostile):
+        export.export_phrasebook(out, langs=["es"], interpreter=False)
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     hello = next(r for r in rows if r["phrase_id"] == "greeting.hello")
     assert hello["translation"] == '\'=HYPERLINK("x","y")' and hello["pronunciation"] == "'+1"
 
 
-def test_markdown_has_a_table_per_category_and_withholds_draft_legal(tmp_path: Path) -> None:
+def test_markdown_has_a_table_per_category_and_withholds_draft_legal(tmp_path: Path, fx: Phrasebook) -> None:
     out = tmp_path / "p.md"
     fixture_export(out, langs=["es,ar"])
     text = out.read_text(encoding="utf-8")
     assert text.count("# Field phrasebook:") == 2
     assert "| English | Arabic | Say it | Status |" in text
-    assert "| **Are you hurt?** | هل أنت مصاب؟ | hal AN-ta mu-SAAB / hal anta muṣāb? | DRAFT |" in text
+    assert "| **Are you hurt?** | هل أنت مصاب؟ | hal AN-ta mu-SAAB / hal anta muṣāb? |  |" in text
+    assert text.count("Translations are DRAFT") == 2  # once per language, not a tag per line
     assert TEXT["ar"]["legal.right_to_remain_silent"][0] not in text
     assert "REVIEWED · LEGAL: use a qualified interpreter" in text
 
 
-def test_json_schema_is_stable(tmp_path: Path) -> None:
+def test_json_schema_is_stable(tmp_path: Path, fx: Phrasebook) -> None:
     out = tmp_path / "p.json"
     fixture_export(out, langs=["es,ar"], agency="Fixture PD")
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -361,7 +367,7 @@ def test_json_schema_is_stable(tmp_path: Path) -> None:
 # -- Anki -----------------------------------------------------------------------------------------
 
 
-def test_anki_deck_opens_and_counts_urgent_first(tmp_path: Path) -> None:
+def test_anki_deck_opens_and_counts_urgent_first(tmp_path: Path, fx: Phrasebook) -> None:
     out = tmp_path / "deck.apkg"
     result = fixture_export(out, langs=["es,ar"])
     with zipfile.ZipFile(out) as archive:
@@ -490,7 +496,7 @@ def test_ctrl_c_while_rendering_leaves_nothing_half_written(
     def interrupted(doc: Any, fmt: str) -> Any:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(export, "render_phrasebook", interrupted)
+    monkeypatch.setattr(export.run, "render_phrasebook", interrupted)
     run = lep("export", "phrasebook", "--lang", "es", "-o", str(out), "--force")
     assert run.exit_code == 130
     assert out.read_bytes() == b"%PDF-old" and leftovers(tmp_path) == []
@@ -515,7 +521,7 @@ def test_ctrl_c_while_writing_leaves_no_partial_file(lep: Lep, tmp_path: Path, m
 # -- --fill-machine -------------------------------------------------------------------------------
 
 
-def test_fill_machine_never_sends_legal_phrases_and_marks_machine(tmp_path: Path) -> None:
+def test_fill_machine_never_sends_legal_phrases_and_marks_machine(tmp_path: Path, fx: Phrasebook) -> None:
     sent: list[tuple[str, list[str]]] = []
 
     def machine(texts: list[str], source: str, target: str, progress: Any) -> list[str]:
@@ -529,8 +535,7 @@ def test_fill_machine_never_sends_legal_phrases_and_marks_machine(tmp_path: Path
     result = export.export_phrasebook(
         out,
         langs=["ja,km"],
-        book=FixtureBook(),
-        fill_machine=True,
+                fill_machine=True,
         machine=machine,
         progress=lambda done, total: seen.append((done, total)),
         interpreter=False,
@@ -551,12 +556,12 @@ def test_fill_machine_never_sends_legal_phrases_and_marks_machine(tmp_path: Path
     assert legal["status"] == "missing" and legal["text"] is None
 
 
-def test_fill_machine_drops_results_that_lose_a_placeholder(tmp_path: Path) -> None:
+def test_fill_machine_drops_results_that_lose_a_placeholder(tmp_path: Path, fx: Phrasebook) -> None:
     def machine(texts: list[str], source: str, target: str, progress: Any) -> list[str]:
         return [t.replace("{name}", "NAME") for t in texts]
 
     out = tmp_path / "f.csv"
-    result = export.export_phrasebook(out, langs=["ja"], book=FixtureBook(), fill_machine=True, machine=machine)
+    result = export.export_phrasebook(out, langs=["ja"], fill_machine=True, machine=machine)
     rows = {r["phrase_id"]: r for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")))}
     assert rows["greeting.my_name_is"]["status"] == "missing"
     assert rows["safety.stop"]["status"] == "machine"
@@ -590,3 +595,160 @@ def test_fill_machine_with_an_installed_model(lep: Lep, tmp_path: Path, en_de_mo
     assert all(r["legal"] == "no" and r["translation"] for r in machine)
     legal = [r for r in rows if r["legal"] == "yes"]
     assert legal and all(r["status"] == "missing" and r["translation"] == "" for r in legal)
+
+
+# -- what a trainer hands out (issue 17) -----------------------------------------------------------
+
+
+def _bbox_words(path: Path) -> tuple[float, list[tuple[str, float, float, float, float]]]:
+    """(page height, [(word, xMin, yMin, xMax, yMax)]) of page 1 from pdftotext -bbox."""
+    import re
+    import subprocess
+
+    html = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(path), "-"], capture_output=True,
+                          text=True, check=True, timeout=60).stdout  # fmt: skip
+    height = float(re.search(r'<page width="[\d.]+" height="([\d.]+)"', html).group(1))  # type: ignore[union-attr]
+    words = [
+        (m.group(5), float(m.group(1)), float(m.group(2)), float(m.group(3)), float(m.group(4)))
+        for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+                             html)
+    ]  # fmt: skip
+    return height, words
+
+
+@needs_poppler
+def test_card_panels_on_top_are_printed_upside_down_with_fold_guides(lep: Lep, tmp_path: Path) -> None:
+    out = tmp_path / "card.pdf"
+    run = lep("export", "phrasebook", "--lang", "es", "--layout", "card", "-o", str(out), "--no-interpreter")
+    assert run.exit_code == 0, run.stderr
+    height, words = _bbox_words(out)
+    text = pdf_text(out)
+    assert "fold 1: fold back along this line" in text and "fold 2: fold in half" in text
+    # the cover (title) is in the bottom half, upright
+    title = next(w for w in words if w[0] == "pocket")
+    assert title[2] > height / 2
+    # top half: printed rotated by 180 degrees, so within each entry the English (drawn first, above
+    # the translation on an upright panel) sits BELOW its translation on the page
+    from lepcli import phrasebook
+
+    book = phrasebook.load()
+    top = [w for w in words if w[4] < height / 2 - 10]
+    assert top, "nothing printed on the top panels"
+    checked = 0
+    for p in book.phrases:
+        tr = book.translation(p.id, "es")
+        if tr is None or p.legal or "{" in p.text:
+            continue
+        en_word, es_word = p.text.split()[-1], tr.text.split()[-1]
+        en = [w for w in words if w[0] == en_word]  # unique on the whole page, so surely this entry's
+        es = [w for w in words if w[0] == es_word]
+        if len(en) == 1 and len(es) == 1 and en[0] in top and es[0] in top and 0 < abs(en[0][2] - es[0][2]) < 25:
+            assert en[0][2] > es[0][2], p.id
+            checked += 1
+    assert checked >= 3
+
+
+@needs_poppler
+def test_card_legend_says_the_usual_status_once(tmp_path: Path) -> None:
+    # All Spanish lines reviewed: the legend says REVIEWED and no line says DRAFT.
+    everything = {("es", pid) for pid in TEXT["es"]}
+    with fixture_phrasebooks(tmp_path / "all", reviewed=everything):
+        fixture_export(tmp_path / "reviewed.pdf", layout="card", langs=["es"])
+    text = pdf_text(tmp_path / "reviewed.pdf")
+    assert "All REVIEWED" in text and "DRAFT" not in text
+    # Mostly drafts: the legend says DRAFT once, the one reviewed line carries its own tag.
+    with fixture_phrasebooks(tmp_path / "mixed"):
+        fixture_export(tmp_path / "mixed.pdf", layout="card", langs=["es"])
+    text = pdf_text(tmp_path / "mixed.pdf")
+    assert text.count("DRAFT") == 1 and "All DRAFT" in text
+    assert text.count("REVIEWED") == 1
+
+
+@needs_poppler
+def test_placeholders_print_as_blanks_and_pronunciation_is_8pt(tmp_path: Path, fx: Phrasebook) -> None:
+    out = tmp_path / "es.pdf"
+    fixture_export(out, langs=["es"], layout="card")
+    text = pdf_text(out)
+    assert "{name}" not in text and "Soy el oficial ________." in text
+    _, words = _bbox_words(out)
+    pron = next(w for w in words if w[0] == "AHL-toh")  # the pronunciation of ¡Alto!
+    assert pron[4] - pron[2] >= 8 * 1.0  # glyph box height in points at >= 8 pt
+    html = tmp_path / "es.html"
+    fixture_export(html, langs=["es"])
+    assert "{name}" not in html.read_text(encoding="utf-8")
+
+
+LINES_WITH_PIN = """\
+agency: Fixture County Police
+timezone: America/Chicago
+lines:
+  - name: Fixture Language Line
+    kind: vendor
+    phone: "+1 555-0100 x 12"
+    client_id: "FX-77"
+    pin: "0417"
+    languages: all
+    hours: "24/7"
+    priority: 1
+    qualified: true
+"""
+
+
+def _with_lines(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = tmp_path / "lines.yaml"
+    lines.write_text(LINES_WITH_PIN, encoding="utf-8")
+    monkeypatch.setenv("LEP_LINES", str(lines))
+
+
+def test_pin_is_left_off_unless_asked(lep: Lep, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _with_lines(tmp_path, monkeypatch)
+    out = tmp_path / "es.md"
+    run = lep("export", "phrasebook", "--lang", "es", "-o", str(out))
+    assert run.exit_code == 0, run.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "Fixture Language Line" in text and "FX-77" in text and "0417" not in text
+    run = lep("export", "phrasebook", "--lang", "es", "-o", str(out), "--force", "--with-pin")
+    assert "PIN 0417" in out.read_text(encoding="utf-8")
+
+
+@needs_chromium
+def test_html_ids_language_index_and_tel_links_in_chromium(
+    tmp_path: Path, fx: Phrasebook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    playwright = pytest.importorskip("playwright.sync_api")
+    _with_lines(tmp_path, monkeypatch)
+    out = tmp_path / "h.html"
+    fixture_export(out, langs=["es,ar,ko"], interpreter=True)
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            page.goto(out.resolve().as_uri())
+            ids = page.eval_on_selector_all("[id]", "els => els.map(e => e.id)")
+            assert ids and len(ids) == len(set(ids))  # unique across languages
+            assert {"es-greeting.hello", "ar-greeting.hello", "ko-greeting.hello"} <= set(ids)
+            links = page.eval_on_selector_all("nav.languages a", "els => els.map(e => e.getAttribute('href'))")
+            assert links == ["#lang-es", "#lang-ar", "#lang-ko"]
+            page.click("nav.languages a[href='#lang-ko']")
+            assert page.evaluate("location.hash") == "#lang-ko"
+            assert page.evaluate("window.scrollY") > 0  # the link moved the page to Korean
+            tel = page.eval_on_selector_all("a[href^='tel:']", "els => els.map(e => e.getAttribute('href'))")
+            assert tel == ["tel:+15550100;ext=12"] * 3
+            assert "0417" not in page.content()
+        finally:
+            browser.close()
+
+
+def test_ispeak_card_instruction_in_the_cards_languages_without_a_command(tmp_path: Path) -> None:
+    from tests.export_fixtures import ispeak_entries
+
+    # the packaged phrasebook translates language.point_to_language ("Point to your language.")
+    out = tmp_path / "ispeak.html"
+    export.export_ispeak(out, entries=ispeak_entries()[:8], agency="Fixture PD")
+    page = out.read_text(encoding="utf-8")
+    from lepcli import phrasebook
+
+    book = phrasebook.load()
+    es = book.translation("language.point_to_language", "es")
+    assert es is not None and es.text in page
+    assert "lep ispeak" not in page and "lep lines" not in page

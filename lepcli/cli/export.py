@@ -5,10 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from lepcli.cli.options import json_option
+
+if TYPE_CHECKING:
+    from lepcli.cli.render import View
+    from lepcli.export.run import ExportResult
 
 app = typer.Typer(
     help="Export phrasebooks and the 'I speak' card for printing, spreadsheets and study.\n\n"
@@ -18,7 +23,80 @@ app = typer.Typer(
 )
 
 PAPER_HELP = "Paper size for PDF/HTML: letter or a4."
-FORCE_HELP = "Replace FILE if it exists (the new file is swapped in whole, never half-written)."
+FORCE_HELP = (
+    "Replace FILE if it exists (the new file is swapped in whole, never half-written). "
+    "A device or pipe such as /dev/stdout is written into, never replaced."
+)
+
+
+def result_view(result: ExportResult) -> View:
+    """What a trainer sees after an export: the file, what is in it, and what was left out."""
+    from lepcli.cli import render as output
+
+    view = output.View()
+    what = "I speak card" if result.kind == "ispeak" else f"phrasebook {result.layout or ''}".strip()
+    view.add(output.Title(f"Wrote {result.path}", f"{what}, {result.format.upper()}, {result.size}"))
+    shown = ", ".join(result.languages[:12]) + (
+        f", ... ({len(result.languages)} in all)" if len(result.languages) > 12 else ""
+    )
+    fields = [("languages", shown)]
+    if result.kind == "ispeak":
+        fields.append(("entries", str(result.phrases)))
+    else:
+        fields.append(("phrases", f"{result.phrases} per language"))
+        fields.append(("status", ", ".join(f"{n} {s}" for s, n in result.statuses.items() if n)))
+    if result.pages is not None:
+        fields.append(("pages", f"{result.pages} ({result.paper})"))
+    if result.notes is not None:
+        fields.append(("cards", str(result.notes)))
+    if result.fonts:
+        fields.append(("fonts", ", ".join(result.fonts)))
+    view.add(output.Fields(fields))
+    if result.machine_filled:
+        view.add(output.Note(f"{result.machine_filled} phrases filled by machine translation", "warn", "machine"))
+    if result.legal_withheld:
+        view.add(
+            output.Note(
+                f"{result.legal_withheld} draft legal translations withheld: use a qualified interpreter",
+                "warn",
+                "legal",
+            )
+        )
+    left_out = {k: v for k, v in result.omitted.items() if v}
+    if left_out:
+        text = ", ".join(f"{k}: {v}" for k, v in left_out.items())
+        view.add(output.Note(f"no room on the card for {text} more phrases (see the handout)", "info", "card"))
+    if result.statuses.get("draft"):
+        view.add(
+            output.Note("DRAFT translations are not reviewed: have a qualified translator check them", "muted")
+        )
+    return view
+
+
+class _Shown:
+    """An ExportResult as the renderer wants it (JSON from the result, the view from here)."""
+
+    def __init__(self, result: ExportResult) -> None:
+        self.result = result
+
+    def to_json(self) -> object:
+        return self.result.to_json()
+
+    def to_view(self) -> View:
+        return result_view(self.result)
+
+
+def _emit(result: ExportResult, out: Path, *, as_json: bool) -> None:
+    """Print the result; when the export itself went to stdout (a device or pipe), print it on stderr."""
+    import sys
+
+    from lepcli.cli import render as output
+    from lepcli.files import atomic
+
+    if atomic.is_stream(out) and not as_json:
+        output.render(result_view(result), sys.stderr)
+        return
+    output.emit(_Shown(result), as_json=as_json)
 
 
 @contextmanager
@@ -54,7 +132,10 @@ def phrasebook(
     ),
     out: Path = typer.Option(..., "--output", "-o", help="File to write.", dir_okay=False),
     fmt: str | None = typer.Option(
-        None, "--format", "-f", help="pdf, html, csv, md, json or anki (default: from the file name)."
+        None,
+        "--format",
+        "-f",
+        help="pdf, html, csv, md, json, anki or xliff (for a translation vendor; default: from the file name).",
     ),
     category: list[str] | None = typer.Option(
         None, "--category", "-c", help="Only these categories (comma-separated or repeated)."
@@ -73,20 +154,24 @@ def phrasebook(
     interpreter: bool = typer.Option(
         True,
         "--interpreter/--no-interpreter",
-        help="Print the agency's interpreter line (name, phone, client ID, PIN) on each language's page.",
+        help="Print the agency's interpreter line (name, phone, client ID) on each language's page.",
+    ),
+    with_pin: bool = typer.Option(
+        False, "--with-pin", help="Also print the interpreter account's PIN (left off by default: handouts travel)."
     ),
     force: bool = typer.Option(False, "--force", help=FORCE_HELP),
     as_json: bool = json_option(),
 ) -> None:
     """Export phrases with their translation, pronunciation and status to a file.
 
-    Every line shows its status (REVIEWED, DRAFT, MACHINE); legal phrases are marked "use a
-    qualified interpreter" and a draft legal translation is never printed as usable.
+    Each page states its usual status (REVIEWED, DRAFT, MACHINE) once; a line is tagged where it
+    differs. Legal phrases are marked "use a qualified interpreter" and a draft legal translation is
+    never printed as usable. {placeholders} print as a blank to fill in. XLIFF goes to a translation
+    vendor and comes back with `lep phrase import`.
 
     Example: lep export phrasebook --lang es,vi --layout card --format pdf -o card.pdf
     """
     from lepcli import export
-    from lepcli.cli import render as output
 
     with _progress_bar(fill_machine) as progress:
         result = export.export_phrasebook(
@@ -101,8 +186,9 @@ def phrasebook(
             agency=agency,
             progress=progress,
             interpreter=interpreter,
+            with_pin=with_pin,
         )
-    output.emit(result, as_json=as_json)
+    _emit(result, out, as_json=as_json)
 
 
 @app.command("ispeak")
@@ -122,10 +208,10 @@ def ispeak(
     Example: lep export ispeak --format pdf --paper a4 -o ispeak.pdf
     """
     from lepcli import export
-    from lepcli.cli import render as output
 
     result = export.export_ispeak(out, fmt=fmt, paper=paper, languages=languages, force=force, agency=agency)
-    output.emit(result, as_json=as_json)
+    _emit(result, out, as_json=as_json)
+
 
 from lepcli.cli.export_app import export_app  # noqa: E402, I001  (`lep export app`: lepcli/talk/app_file.py)
 app.command("app")(export_app)

@@ -129,3 +129,8 @@ def check(as_json: bool = json_option()) -> None:
     output.emit(report, as_json=as_json)
     if not report.ok:
         raise typer.Exit(int(ExitCode.CONFIG))
+
+
+from lepcli.cli import review  # noqa: E402  (`import`, `coverage`: the translator review round trip)
+
+review.register(app)

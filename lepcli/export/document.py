@@ -1,9 +1,11 @@
-"""The format-neutral export document: which phrases, in which languages, with what provenance.
+"""The format-neutral export document, built from the real ``lepcli.phrasebook.Phrasebook``.
 
 Every format module renders a :class:`PhrasebookDoc`; the rules about what may be printed live
 here once: a legal phrase (rights, consent to search, statements, victim interviews) is usable
 only with a ``reviewed`` translation, a draft legal translation is withheld from printable
-formats, and machine translation never fills a legal phrase.
+formats, and machine translation never fills a legal phrase. ``{placeholders}`` print as a
+fill-in blank; each section knows its usual status, so a page states it once in a legend and a
+line is tagged only where it differs.
 """
 
 from __future__ import annotations
@@ -11,61 +13,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING
 
 from lepcli.errors import BadInput, NotFound, Unavailable
-from lepcli.export import layout
-from lepcli.export.layout import Footer
+from lepcli.export import style as layout
+from lepcli.export.style import Footer
+from lepcli.phrasebook import PLACEHOLDER_RE
 
 if TYPE_CHECKING:
+    from lepcli.export.interpreter import Interpreter
     from lepcli.languages import Language
+    from lepcli.phrasebook import Phrase, Phrasebook, Translation
 
 STATUSES = ("reviewed", "draft", "machine", "missing")
-
-
-class PhraseLike(Protocol):
-    @property
-    def id(self) -> str: ...
-    @property
-    def text(self) -> str: ...
-    @property
-    def category(self) -> str: ...
-    @property
-    def urgent(self) -> bool: ...
-    @property
-    def legal(self) -> bool: ...
-    @property
-    def answer(self) -> str | None: ...
-    @property
-    def notes(self) -> str | None: ...
-
-
-class TranslationLike(Protocol):
-    @property
-    def text(self) -> str: ...
-    @property
-    def pronunciation(self) -> str | None: ...
-    @property
-    def romanization(self) -> str | None: ...
-    @property
-    def status(self) -> str: ...
-    @property
-    def reviewed_by(self) -> Any: ...
-    @property
-    def reviewed_on(self) -> Any: ...
-    @property
-    def source(self) -> Any: ...
-
-
-class BookLike(Protocol):
-    """What an export needs from ``lepcli.phrasebook.Phrasebook``."""
-
-    @property
-    def phrases(self) -> Sequence[PhraseLike]: ...
-    @property
-    def categories(self) -> dict[str, str]: ...
-    def translation(self, phrase_id: str, lang: str) -> TranslationLike | None: ...
-    def languages(self) -> list[str]: ...
 
 
 @dataclass(frozen=True)
@@ -81,11 +41,25 @@ class Cell:
     reviewed_by: str | None = None
     reviewed_on: str | None = None
     source: str | None = None
+    translation_notes: str | None = None  # the language file's notes, for reviewers (XLIFF)
 
     @property
     def printable(self) -> str | None:
         """The text a printed card or handout shows; None when it must be withheld or is missing."""
         return self.text if self.usable else None
+
+    @property
+    def printed(self) -> str | None:
+        """:attr:`printable` with each ``{placeholder}`` as a fill-in blank (paper, cards, decks)."""
+        return blank_placeholders(self.text) if self.usable and self.text else None
+
+    @property
+    def printed_pronunciation(self) -> str | None:
+        return blank_placeholders(self.pronunciation) if self.pronunciation else None
+
+    @property
+    def printed_romanization(self) -> str | None:
+        return blank_placeholders(self.romanization) if self.romanization else None
 
     @property
     def notice(self) -> str | None:
@@ -106,6 +80,15 @@ class Row:
     notes: str | None
     cell: Cell
 
+    @property
+    def printed_english(self) -> str:
+        return blank_placeholders(self.english)
+
+
+def blank_placeholders(text: str) -> str:
+    """``Soy el oficial {name}.`` -> ``Soy el oficial ________.``"""
+    return PLACEHOLDER_RE.sub(layout.BLANK, text)
+
 
 @dataclass
 class Section:
@@ -114,13 +97,26 @@ class Section:
     language: Language
     code: str  # the phrasebook's code for it (e.g. zh-Hans)
     rows: list[Row]
-    interpreter: str | None = None  # "Call ... ; ask for ..." from the agency's lines file
+    interpreter: Interpreter | None = None  # the agency's interpreter line for this language
 
     def counts(self) -> dict[str, int]:
         out = dict.fromkeys(STATUSES, 0)
         for row in self.rows:
             out[row.cell.status] += 1
         return out
+
+    @property
+    def usual_status(self) -> str:
+        """The status most printed lines have: stated once in the page legend."""
+        counts = dict.fromkeys(("reviewed", "draft", "machine"), 0)
+        for row in self.rows:
+            if row.cell.printable is not None:
+                counts[row.cell.status] += 1
+        return max(counts, key=lambda s: (counts[s], s == "draft"))  # a tie says DRAFT: the careful side
+
+    def tag(self, row: Row) -> str | None:
+        """The status label a line shows: only where it differs from the page's legend."""
+        return None if row.cell.status == self.usual_status else layout.STATUS_LABEL[row.cell.status]
 
     @property
     def withheld(self) -> int:
@@ -147,7 +143,7 @@ class PhrasebookDoc:
         return [r.phrase_id for r in self.sections[0].rows] if self.sections else []
 
 
-def make_cell(phrase: PhraseLike, tr: TranslationLike | None) -> Cell:
+def make_cell(phrase: Phrase, tr: Translation | None) -> Cell:
     if tr is None or not (tr.text or "").strip():
         missing = layout.LEGAL_WITHHELD if phrase.legal else layout.MISSING_TEXT
         return Cell(None, None, None, "missing", False, missing)
@@ -170,6 +166,7 @@ def make_cell(phrase: PhraseLike, tr: TranslationLike | None) -> Cell:
         reviewed_by=str(tr.reviewed_by) if tr.reviewed_by else None,
         reviewed_on=str(tr.reviewed_on) if tr.reviewed_on else None,
         source=str(tr.source) if tr.source else None,
+        translation_notes=tr.notes or None,
     )
 
 
@@ -181,7 +178,7 @@ def split_list(values: Sequence[str] | None) -> list[str]:
     return out
 
 
-def resolve_languages(specs: Sequence[str], book: BookLike, *, allow_missing: bool) -> list[tuple[Language, str]]:
+def resolve_languages(specs: Sequence[str], book: Phrasebook, *, allow_missing: bool) -> list[tuple[Language, str]]:
     """Language names or codes -> (Language, phrasebook code). ``all`` means every phrasebook language."""
     from lepcli import languages
 
@@ -214,7 +211,7 @@ def resolve_languages(specs: Sequence[str], book: BookLike, *, allow_missing: bo
     return out
 
 
-def select_categories(specs: Sequence[str] | None, book: BookLike) -> list[str]:
+def select_categories(specs: Sequence[str] | None, book: Phrasebook) -> list[str]:
     wanted = split_list(specs)
     known = list(book.categories)
     if not wanted:
@@ -230,7 +227,7 @@ def select_categories(specs: Sequence[str] | None, book: BookLike) -> list[str]:
 
 
 def build(
-    book: BookLike,
+    book: Phrasebook,
     langs: Sequence[tuple[Language, str]],
     categories: Sequence[str],
     *,
@@ -238,7 +235,7 @@ def build(
     date: dt.date | None = None,
     layout_name: str = "handout",
     paper: str = "letter",
-    interpreter: Callable[[str], str | None] | None = None,
+    interpreter: Callable[[str], Interpreter | None] | None = None,
 ) -> PhrasebookDoc:
     order = {c: i for i, c in enumerate(categories)}
     phrases = sorted(
@@ -267,9 +264,7 @@ ProgressFn = Callable[[int, int], None]
 
 
 def _placeholders(text: str) -> set[str]:
-    import re
-
-    return set(re.findall(r"\{[a-z_][a-z0-9_]*\}", text))
+    return set(PLACEHOLDER_RE.findall(text))
 
 
 def fill_machine(

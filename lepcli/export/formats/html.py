@@ -11,10 +11,12 @@ from collections.abc import Iterable
 from html import escape
 from typing import TYPE_CHECKING
 
-from lepcli.export import fonts, layout
+from lepcli.export import fonts
+from lepcli.export import style as layout
 from lepcli.export.document import PhrasebookDoc, Row, Section
 
 if TYPE_CHECKING:
+    from lepcli.export.interpreter import Interpreter
     from lepcli.export.ispeak import IspeakDoc
 
 PAGE_SIZE = {"letter": "letter", "a4": "A4"}
@@ -51,6 +53,10 @@ section.lang + section.lang { break-before: page; margin-top: 2rem; }
 tr { break-inside: avoid; }
 .unspaced { overflow-wrap: anywhere; word-break: normal; line-break: auto; }
 footer { color: var(--muted); font-size: 7.5pt; margin-top: 1rem; }
+nav.languages { font-size: 9pt; margin: 0 0 1rem; display: flex; flex-wrap: wrap; gap: .2rem .9rem; }
+nav.languages a { color: var(--ink); }
+.interp a { color: var(--ink); }
+.ispeak-point { display: flex; flex-wrap: wrap; gap: .2rem 1.2rem; font-size: 13pt; margin: .2rem 0 .4rem; }
 /* pocket card: flowing panels, urgent phrases first */
 .card { columns: 2; column-gap: 1.2rem; column-rule: 1px dashed var(--muted); }
 .entry { break-inside: avoid; padding: .25rem 0; border-bottom: 1px solid var(--rule); }
@@ -72,6 +78,7 @@ footer { color: var(--muted); font-size: 7.5pt; margin-top: 1rem; }
 @media print {
   body { max-width: none; padding: 0; }
   footer { position: fixed; bottom: -9mm; left: 0; right: 0; margin: 0; }
+  nav.languages { display: none; }
 }
 """
 
@@ -123,9 +130,11 @@ def _page(title: str, body: str, *, paper: str, faces: _Faces, footer: str) -> s
     )
 
 
-def _tags(row: Row) -> str:
+def _tags(section: Section, row: Row) -> str:
+    """The status only where it differs from the section legend; legal and verify always."""
     cell = row.cell
-    out = [f'<span class="tag {cell.status}">{layout.STATUS_LABEL[cell.status]}</span>']
+    tag = section.tag(row)
+    out = [f'<span class="tag {cell.status}">{tag}</span>'] if tag else []
     if row.legal:
         out.append('<span class="tag legal">LEGAL: use a qualified interpreter</span>')
     elif cell.status == "machine":
@@ -135,13 +144,13 @@ def _tags(row: Row) -> str:
 
 def _say(row: Row) -> str:
     cell = row.cell
-    if cell.printable is None:
+    if cell.printed is None:
         return ""
     parts = []
-    if cell.pronunciation:
-        parts.append(f'<span class="pron">{escape(cell.pronunciation)}</span>')
-    if cell.romanization:
-        parts.append(f'<span class="rom">{escape(cell.romanization)}</span>')
+    if cell.printed_pronunciation:
+        parts.append(f'<span class="pron">{escape(cell.printed_pronunciation)}</span>')
+    if cell.printed_romanization:
+        parts.append(f'<span class="rom">{escape(cell.printed_romanization)}</span>')
     return "".join(parts)
 
 
@@ -154,16 +163,41 @@ def _section_head(section: Section, heading: str, faces: _Faces) -> list[str]:
         f"<span {faces.attrs(lang.native, section.code, 'native')}>{escape(lang.native)}</span></h1>",
         f'<p class="summary">{len(section.rows)} phrases: {counts["reviewed"]} reviewed, {counts["draft"]} draft, '
         f"{counts['machine']} machine, {counts['missing']} without translation</p>",
-        '<p class="legend">'
+        f'<p class="legend">Translations in this section are <span class="tag {section.usual_status}">'
+        f"{layout.STATUS_LABEL[section.usual_status]}</span> unless marked. "
         + " · ".join(
             f"{layout.STATUS_LABEL[s]} = {escape(layout.STATUS_HELP[s])}" for s in ("reviewed", "draft", "machine")
         )
         + "</p>",
     ]
     if section.interpreter:
-        out.append(f'<p class="interp">Interpreter: {escape(section.interpreter)}</p>')
+        out.append(f'<p class="interp">Interpreter: {_interpreter_html(section.interpreter)}</p>')
     out.append(f'<p class="legal-reminder">{escape(layout.LEGAL_REMINDER)}</p>')
     return out
+
+
+def _interpreter_html(interp: Interpreter) -> str:
+    """The interpreter line with its phone number as a ``tel:`` link (a tap calls it on a phone)."""
+    text = interp.text()
+    if not interp.phone or not interp.tel or interp.phone not in text:
+        return escape(text)
+    before, _, after = text.partition(interp.phone)
+    link = f'<a href="{escape(interp.tel)}">{escape(interp.phone)}</a>'
+    return escape(before) + link + escape(after)
+
+
+def _row_id(code: str, phrase_id: str) -> str:
+    """Unique across the page: the same phrase appears once per language."""
+    return f"{code}-{phrase_id}"
+
+
+def _index(doc: PhrasebookDoc, faces: _Faces) -> str:
+    links = " ".join(
+        f'<a href="#lang-{escape(s.code)}">{escape(s.language.name)} '
+        f"<span {faces.attrs(s.language.native, s.code)}>{escape(s.language.native)}</span></a>"
+        for s in doc.sections
+    )
+    return f'<nav class="languages" aria-label="Languages">{links}</nav>\n'
 
 
 def _handout_section(doc: PhrasebookDoc, section: Section, faces: _Faces) -> str:
@@ -179,23 +213,25 @@ def _handout_section(doc: PhrasebookDoc, section: Section, faces: _Faces) -> str
             category = row.category
             title = doc.categories.get(category, category)
             out.append(f'<tr class="cat"><th colspan="4">{escape(title)}</th></tr>')
-        out.append(_handout_row(row, section.code, faces))
+        out.append(_handout_row(section, row, faces))
     out.append("</tbody>\n</table>\n</section>")
     return "\n".join(out) + "\n"
 
 
-def _handout_row(row: Row, code: str, faces: _Faces) -> str:
+def _handout_row(section: Section, row: Row, faces: _Faces) -> str:
     cell = row.cell
+    code = section.code
     classes = ["row", f"status-{cell.status}"] + (["urgent"] if row.urgent else []) + (["legal"] if row.legal else [])
-    text = cell.printable
+    text = cell.printed
     if text is not None:
         tr = f"<td {faces.attrs(text, code, 'tr')}>{escape(text)}</td>"
     else:
         tr = f'<td class="tr"><span class="notice">{escape(cell.notice or "")}</span></td>'
     return (
-        f'<tr class="{" ".join(classes)}" data-id="{escape(row.phrase_id)}">'
-        f'<td class="en" lang="en">{escape(row.english)}</td>{tr}'
-        f'<td class="say" lang="en">{_say(row)}</td><td class="status">{_tags(row)}</td></tr>'
+        f'<tr class="{" ".join(classes)}" id="{escape(_row_id(code, row.phrase_id))}" '
+        f'data-id="{escape(row.phrase_id)}">'
+        f'<td class="en" lang="en">{escape(row.printed_english)}</td>{tr}'
+        f'<td class="say" lang="en">{_say(row)}</td><td class="status">{_tags(section, row)}</td></tr>'
     )
 
 
@@ -204,13 +240,15 @@ def _card_section(section: Section, faces: _Faces) -> str:
     out.append('<div class="card">')
     usable = [r for r in section.rows if r.cell.printable is not None]
     for row in [r for r in usable if r.urgent] + [r for r in usable if not r.urgent]:
-        text = row.cell.printable or ""
-        say = row.cell.pronunciation or row.cell.romanization or ""
+        text = row.cell.printed or ""
+        say = row.cell.printed_pronunciation or row.cell.printed_romanization or ""
         urgent = " urgent" if row.urgent else ""
         legal = " legal" if row.legal else ""
         out.append(
-            f'<div class="entry{urgent}{legal}" data-id="{escape(row.phrase_id)}">'
-            f'<span class="en" lang="en"><span>{escape(row.english)}</span><span>{_tags(row)}</span></span>'
+            f'<div class="entry{urgent}{legal}" id="{escape(_row_id(section.code, row.phrase_id))}" '
+            f'data-id="{escape(row.phrase_id)}">'
+            f'<span class="en" lang="en"><span>{escape(row.printed_english)}</span>'
+            f"<span>{_tags(section, row)}</span></span>"
             f'<span class="tr"><span {faces.attrs(text, section.code)}>{escape(text)}</span></span>'
             f'<span class="say" lang="en">{escape(say)}</span></div>'
         )
@@ -223,7 +261,8 @@ def render_phrasebook(doc: PhrasebookDoc) -> bytes:
     parts = [_card_section(s, faces) if doc.layout == "card" else _handout_section(doc, s, faces) for s in doc.sections]
     names = ", ".join(s.language.name for s in doc.sections)
     title = f"Phrasebook {doc.layout}: {names}"
-    return _page(title, "".join(parts), paper=doc.paper, faces=faces, footer=doc.footer.text()).encode("utf-8")
+    body = _index(doc, faces) + "".join(parts)
+    return _page(title, body, paper=doc.paper, faces=faces, footer=doc.footer.text()).encode("utf-8")
 
 
 def render_ispeak(doc: IspeakDoc) -> bytes:
@@ -239,8 +278,13 @@ def render_ispeak(doc: IspeakDoc) -> bytes:
             f"<span><span {faces.attrs(e.text, code, 'say')}>{escape(e.text)}</span>{also_html}"
             f'<span class="name" lang="en">{escape(e.language.name)}{status}</span></span></div>'
         )
+    points = "".join(
+        f"<span {faces.attrs(p.text, p.code)}>{escape(p.text)}</span>" for p in doc.pointers
+    )
     body = (
-        f'<h1>{escape(doc.title)}</h1>\n<p class="legend">{escape(doc.instructions)}</p>\n'
+        f"<h1>{escape(doc.title)}</h1>\n"
+        + (f'<p class="ispeak-point">{points}</p>\n' if points else "")
+        + f'<p class="legend">{escape(doc.instructions)}</p>\n'
         f'<div class="ispeak">\n' + "\n".join(cells) + "\n</div>\n"
     )
     footer = doc.footer.text("draft = not yet reviewed")

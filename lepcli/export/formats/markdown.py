@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from lepcli.export import layout
-from lepcli.export.document import PhrasebookDoc, Row
+from lepcli.export import style as layout
+from lepcli.export.document import PhrasebookDoc, Row, Section
 
 
 def _cell(text: str | None) -> str:
@@ -12,13 +12,14 @@ def _cell(text: str | None) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("*", "\\*").replace("_", "\\_")
 
 
-def _status(row: Row) -> str:
-    label = layout.STATUS_LABEL[row.cell.status]
+def _status(section: Section, row: Row) -> str:
+    """The line's status only where it differs from the section's legend, then legal / verify."""
+    parts = [t] if (t := section.tag(row)) else []
     if row.legal:
-        label += " · LEGAL: use a qualified interpreter"
+        parts.append("LEGAL: use a qualified interpreter")
     elif row.cell.status == "machine":
-        label += " · verify"
-    return label
+        parts.append("verify")
+    return " · ".join(parts)
 
 
 def render(doc: PhrasebookDoc) -> bytes:
@@ -33,12 +34,14 @@ def render(doc: PhrasebookDoc) -> bytes:
             f"{counts['machine']} machine, {counts['missing']} without translation. {doc.footer.text()}."
         )
         out.append("")
+        usual = section.usual_status
         out.append(
+            f"Translations are {layout.STATUS_LABEL[usual]} ({layout.STATUS_HELP[usual]}) unless marked. "
             "Status: " + "; ".join(f"{layout.STATUS_LABEL[s]} = {layout.STATUS_HELP[s]}" for s in layout.STATUS_LABEL)
         )
         out.append("")
         if section.interpreter:
-            out.append(f"**Interpreter:** {_cell(section.interpreter)}")
+            out.append(f"**Interpreter:** {_cell(section.interpreter.text())}")
             out.append("")
         out.append(f"> **{layout.LEGAL_REMINDER}**")
         category = None
@@ -50,10 +53,11 @@ def render(doc: PhrasebookDoc) -> bytes:
                 out.append("")
                 out.append(f"| English | {lang.name} | Say it | Status |")
                 out.append("|---|---|---|---|")
-            english = f"**{_cell(row.english)}**" if row.urgent else _cell(row.english)
-            text = row.cell.printable
+            english = f"**{_cell(row.printed_english)}**" if row.urgent else _cell(row.printed_english)
+            text = row.cell.printed
             shown = _cell(text) if text is not None else f"*{_cell(row.cell.notice)}*"
-            say = " / ".join(_cell(s) for s in (row.cell.pronunciation, row.cell.romanization) if s and text)
-            out.append(f"| {english} | {shown} | {say} | {_status(row)} |")
+            says = (row.cell.printed_pronunciation, row.cell.printed_romanization)
+            say = " / ".join(_cell(s) for s in says if s and text)
+            out.append(f"| {english} | {shown} | {say} | {_status(section, row)} |")
         out.append("")
     return ("\n".join(out).rstrip() + "\n").encode("utf-8")

@@ -9,18 +9,21 @@ time a document needs them, so an English/Spanish card never pays for the 20 MB 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from lepcli.errors import Unavailable
-from lepcli.export import fonts, layout
+from lepcli.export import fonts
+from lepcli.export import style as layout
 from lepcli.export.document import PhrasebookDoc, Row, Section
 
 if TYPE_CHECKING:
     from lepcli.export.ispeak import IspeakDoc
 
 PT = 0.3528  # millimetres per point
+PRONUNCIATION_PT = 8.0  # the respelling an officer reads aloud: never smaller
 MARGIN = 12.0
 FOOTER_H = 8.0
 
@@ -30,7 +33,6 @@ class Rendered:
     data: bytes
     pages: int
     fonts: list[str]  # CSS family names of the faces embedded
-    omitted: dict[str, int]
 
 
 class Typesetter:
@@ -300,12 +302,21 @@ def _legend(ts: Typesetter, doc: PhrasebookDoc, section: Section, y: float) -> f
     legend = "   ".join(f"{layout.STATUS_LABEL[s]} = {layout.STATUS_HELP[s]}" for s in ("reviewed", "draft", "machine"))
     y += ts.box(legend, x=MARGIN, y=y, w=w, size=7, colour=layout.MUTED, face_key="sans")
     if section.interpreter:
-        y += ts.box(f"Interpreter: {section.interpreter}", x=MARGIN, y=y, w=w, size=8, face_key="sans", bold=True)
+        y += ts.box(f"Interpreter: {section.interpreter.text()}", x=MARGIN, y=y, w=w, size=8, face_key="sans",
+                    bold=True)  # fmt: skip
     y += ts.box(layout.LEGAL_REMINDER, x=MARGIN, y=y, w=w, size=7.5, colour=layout.LEGAL_COLOUR, face_key="sans")
     return y + 2
 
 
+def page_legend(section: Section) -> str:
+    usual = section.usual_status
+    return f"Translations on this page: {layout.STATUS_LABEL[usual]} ({layout.STATUS_HELP[usual]}) unless marked"
+
+
 def _table_header(ts: Typesetter, cols: _Columns, section: Section, y: float) -> float:
+    usual = section.usual_status
+    y += ts.box(page_legend(section), x=MARGIN, y=y, w=ts.width - 2 * MARGIN, size=8, bold=True,
+                colour=layout.STATUS_COLOUR[usual], face_key="sans") + 0.6  # fmt: skip
     names = ("English", section.language.name, "Say it (pronunciation)", "Status")
     ts.band(MARGIN, y, ts.width - 2 * MARGIN, 5.2, layout.BAND)
     for x, w, name in zip(cols.x, cols.w, names, strict=True):
@@ -313,13 +324,15 @@ def _table_header(ts: Typesetter, cols: _Columns, section: Section, y: float) ->
     return y + 5.6
 
 
-def _row_parts(ts: Typesetter, cols: _Columns, row: Row, lang: str, *, measure: bool, y: float) -> float:
+def _row_parts(ts: Typesetter, cols: _Columns, section: Section, row: Row, *, measure: bool, y: float) -> float:
     cell = row.cell
+    lang = section.code
     heights = []
     heights.append(
-        ts.box(row.english, x=cols.x[0], y=y, w=cols.w[0], size=8.5, bold=row.urgent, face_key="sans", measure=measure)
+        ts.box(row.printed_english, x=cols.x[0], y=y, w=cols.w[0], size=8.5, bold=row.urgent, face_key="sans",
+               measure=measure)  # fmt: skip
     )
-    text = cell.printable
+    text = cell.printed
     if text is not None:
         h = ts.box(text, x=cols.x[1], y=y, w=cols.w[1], size=11, lang=lang, measure=measure)
     else:
@@ -328,14 +341,18 @@ def _row_parts(ts: Typesetter, cols: _Columns, row: Row, lang: str, *, measure: 
                    measure=measure)  # fmt: skip
     heights.append(h)
     say_h = 0.0
-    if text is not None and cell.pronunciation:
-        say_h += ts.box(cell.pronunciation, x=cols.x[2], y=y, w=cols.w[2], size=8, face_key="sans", measure=measure)
-    if text is not None and cell.romanization:
-        say_h += ts.box(cell.romanization, x=cols.x[2], y=y + say_h, w=cols.w[2], size=7, colour=layout.MUTED,
+    if text is not None and cell.printed_pronunciation:
+        say_h += ts.box(cell.printed_pronunciation, x=cols.x[2], y=y, w=cols.w[2], size=PRONUNCIATION_PT,
                         face_key="sans", measure=measure)  # fmt: skip
+    if text is not None and cell.printed_romanization:
+        say_h += ts.box(cell.printed_romanization, x=cols.x[2], y=y + say_h, w=cols.w[2], size=PRONUNCIATION_PT,
+                        colour=layout.MUTED, face_key="sans", measure=measure)  # fmt: skip
     heights.append(say_h)
-    status_h = ts.box(layout.STATUS_LABEL[cell.status], x=cols.x[3], y=y, w=cols.w[3], size=6.5, bold=True,
-                      colour=layout.STATUS_COLOUR[cell.status], face_key="sans", measure=measure)  # fmt: skip
+    tag = section.tag(row)
+    status_h = 0.0
+    if tag:
+        status_h = ts.box(tag, x=cols.x[3], y=y, w=cols.w[3], size=6.5, bold=True,
+                          colour=layout.STATUS_COLOUR[cell.status], face_key="sans", measure=measure)  # fmt: skip
     if row.legal:
         status_h += ts.box("LEGAL: use a qualified interpreter", x=cols.x[3], y=y + status_h, w=cols.w[3], size=6,
                            bold=True, colour=layout.LEGAL_COLOUR, face_key="sans", measure=measure)  # fmt: skip
@@ -357,7 +374,7 @@ def render_handout(ts: Typesetter, doc: PhrasebookDoc) -> None:
         y = _table_header(ts, cols, section, y)
         current_category = None
         for row in section.rows:
-            h = _row_parts(ts, cols, row, section.code, measure=True, y=y) + 1.6
+            h = _row_parts(ts, cols, section, row, measure=True, y=y) + 1.6
             band_h = 5.0 if row.category != current_category else 0.0
             if y + band_h + h > bottom:
                 ts.pdf.add_page()
@@ -371,7 +388,7 @@ def render_handout(ts: Typesetter, doc: PhrasebookDoc) -> None:
                 ts.rule(MARGIN, y, ts.width - MARGIN, y, colour=layout.MUTED, width=0.3)
             if row.legal:
                 ts.band(MARGIN - 1.6, y + 0.4, 0.9, h - 0.8, layout.LEGAL_COLOUR)
-            _row_parts(ts, cols, row, section.code, measure=False, y=y + 0.8)
+            _row_parts(ts, cols, section, row, measure=False, y=y + 0.8)
             y += h
             ts.rule(MARGIN, y, ts.width - MARGIN, y)
 
@@ -379,6 +396,13 @@ def render_handout(ts: Typesetter, doc: PhrasebookDoc) -> None:
 # -- pocket card --------------------------------------------------------------------------------
 
 CARD_PAD = 5.0
+# Panels in reading order on the front: (column, row). The sheet is folded back along the
+# horizontal line first, so the top row ends up behind the bottom row turned by 180 degrees: it is
+# printed rotated and reads upright once folded. The cover (title, interpreter) is bottom-left.
+FRONT_PANELS = ((0, 1), (1, 1), (0, 0), (1, 0))
+BACK_PANELS = ((0, 0), (1, 0), (0, 1), (1, 1))  # the back is read opened out: all upright
+FOLD_1 = "fold 1: fold back along this line, printed side out"
+FOLD_2 = "fold 2: fold in half"
 
 
 def _card_rows(section: Section) -> list[Row]:
@@ -387,53 +411,71 @@ def _card_rows(section: Section) -> list[Row]:
     return [r for r in usable if r.urgent] + [r for r in usable if not r.urgent]
 
 
-def _card_entry(ts: Typesetter, row: Row, lang: str, *, x: float, y: float, w: float, measure: bool) -> float:
+def _card_entry(ts: Typesetter, section: Section, row: Row, *, x: float, y: float, w: float, measure: bool) -> float:
     cell = row.cell
-    tag = layout.STATUS_LABEL[cell.status] + ("  ·  LEGAL: interpreter" if row.legal else "")
-    tag_w = 34.0 if row.legal else 12.0
+    lang = section.code
+    parts = [t] if (t := section.tag(row)) else []
+    if row.legal:
+        parts.append("LEGAL: interpreter")
+    tag = "  ·  ".join(parts)
+    tag_w = (42.0 if row.legal else 14.0) if tag else 0.0
     colour = layout.LEGAL_COLOUR if row.legal else layout.STATUS_COLOUR[cell.status]
-    h1 = ts.box(row.english, x=x, y=y, w=w - tag_w, size=7, bold=row.urgent, colour=layout.MUTED, face_key="sans",
-                measure=measure)  # fmt: skip
-    ts.box(tag, x=x + w - tag_w, y=y + 0.3, w=tag_w, size=5.2, bold=True, colour=colour, face_key="sans",
-           align="R", measure=measure)  # fmt: skip
-    h2 = ts.box(cell.printable or "", x=x, y=y + h1, w=w, size=10, lang=lang, measure=measure)
+    h1 = ts.box(row.printed_english, x=x, y=y, w=w - tag_w, size=7.5, bold=row.urgent, colour=layout.MUTED,
+                face_key="sans", measure=measure)  # fmt: skip
+    if tag:
+        ts.box(tag, x=x + w - tag_w, y=y + 0.3, w=tag_w, size=5.8, bold=True, colour=colour, face_key="sans",
+               align="R", measure=measure)  # fmt: skip
+    h2 = ts.box(cell.printed or "", x=x, y=y + h1, w=w, size=10, lang=lang, measure=measure)
     h3 = 0.0
-    say = cell.pronunciation or cell.romanization
+    say = cell.printed_pronunciation or cell.printed_romanization
     if say:
-        h3 = ts.box(say, x=x, y=y + h1 + h2, w=w, size=6.8, colour=layout.INK, face_key="sans", measure=measure)
+        h3 = ts.box(say, x=x, y=y + h1 + h2, w=w, size=PRONUNCIATION_PT, colour=layout.INK, face_key="sans",
+                    measure=measure)  # fmt: skip
     return h1 + h2 + h3
+
+
+def _fold_guides(ts: Typesetter, pw: float, ph: float) -> None:
+    ts.rule(3, ph, ts.width - 3, ph, colour=layout.MUTED, dashed=True)
+    ts.rule(pw, 3, pw, ts.height - FOOTER_H, colour=layout.MUTED, dashed=True)
+    ts.box(FOLD_1, x=3, y=ph - 3.2, w=70, size=5.5, colour=layout.MUTED, face_key="sans")
+    with ts.pdf.rotation(90, x=pw - 0.6, y=ts.height - FOOTER_H - 2):
+        ts.box(FOLD_2, x=pw - 0.6, y=ts.height - FOOTER_H - 2, w=40, size=5.5, colour=layout.MUTED, face_key="sans")
 
 
 def _card_pass(ts: Typesetter, section: Section, rows: list[Row], pages: int, *, draw: bool) -> int:
     """Lay the card out on ``pages`` pages of four panels; return how many rows it placed."""
     pw, ph = ts.width / 2, (ts.height - FOOTER_H) / 2
-    panels = [(col, line) for _page in range(pages) for line in range(2) for col in range(2)]
+    panels = [(page, col, line) for page in range(pages) for col, line in (FRONT_PANELS if page == 0 else BACK_PANELS)]
     placed = 0
-    for n, (col, line) in enumerate(panels):
+    for n, (page, col, line) in enumerate(panels):
         if draw and n % 4 == 0 and n:
             ts.pdf.add_page()
         if draw and n % 4 == 0:
-            ts.rule(pw, 3, pw, ts.height - FOOTER_H, colour=layout.MUTED, dashed=True)
-            ts.rule(3, ph, ts.width - 3, ph, colour=layout.MUTED, dashed=True)
-        x, y = col * pw + CARD_PAD, line * ph + CARD_PAD
-        w, bottom = pw - 2 * CARD_PAD, (line + 1) * ph - CARD_PAD / 2
-        if n == 0:
-            y += _card_title(ts, section, x=x, y=y, w=w, draw=draw)
-        while placed < len(rows):
-            h = _card_entry(ts, rows[placed], section.code, x=x, y=y, w=w, measure=True)
-            if y + h > bottom:
-                break
-            if draw:
-                _card_entry(ts, rows[placed], section.code, x=x, y=y, w=w, measure=False)
-            y += h + 1.2
-            placed += 1
+            _fold_guides(ts, pw, ph)
+        x0, y0 = col * pw, line * ph
+        rotate = draw and page == 0 and line == 0
+        with ts.pdf.rotation(180, x=x0 + pw / 2, y=y0 + ph / 2) if rotate else contextlib.nullcontext():
+            x, y = x0 + CARD_PAD, y0 + CARD_PAD
+            w, bottom = pw - 2 * CARD_PAD, y0 + ph - CARD_PAD / 2
+            if n == 0:
+                y += _card_title(ts, section, x=x, y=y, w=w, draw=draw)
+            while placed < len(rows):
+                h = _card_entry(ts, section, rows[placed], x=x, y=y, w=w, measure=True)
+                if y + h > bottom:
+                    break
+                if draw:
+                    _card_entry(ts, section, rows[placed], x=x, y=y, w=w, measure=False)
+                y += h + 1.2
+                placed += 1
     return placed
 
 
 def render_card(ts: Typesetter, doc: PhrasebookDoc) -> None:
     """One sheet per language: the front page, and the back page only when the front is full.
 
-    Each page has four panels (fold in half twice to pocket size); the urgent phrases come first.
+    Each page has four panels (fold back along the horizontal line, then in half: pocket size);
+    the urgent phrases come first, the top panels are printed upside down so they read upright
+    once folded.
     """
     for section in doc.sections:
         rows = _card_rows(section)
@@ -443,15 +485,20 @@ def render_card(ts: Typesetter, doc: PhrasebookDoc) -> None:
         doc.omitted[section.code] = len(rows) - placed
 
 
+def card_legend(section: Section) -> str:
+    usual = section.usual_status
+    return f"All {layout.STATUS_LABEL[usual]} ({layout.STATUS_HELP[usual]}) unless marked · bold = urgent"
+
+
 def _card_title(ts: Typesetter, section: Section, *, x: float, y: float, w: float, draw: bool) -> float:
     lang = section.language
     m = not draw
     h = ts.box(f"{lang.name} pocket card", x=x, y=y, w=w, size=10, bold=True, face_key="sans", measure=m)
     h += ts.box(lang.native, x=x, y=y + h, w=w, size=10, lang=section.code, measure=m)
-    legend = "DRAFT = not yet reviewed · MACHINE = verify · bold = urgent"
-    h += ts.box(legend, x=x, y=y + h, w=w, size=5.8, colour=layout.MUTED, face_key="sans", measure=m)
+    h += ts.box(card_legend(section), x=x, y=y + h, w=w, size=6.5, bold=True,
+                colour=layout.STATUS_COLOUR[section.usual_status], face_key="sans", measure=m)  # fmt: skip
     if section.interpreter:
-        h += ts.box(f"Interpreter: {section.interpreter}", x=x, y=y + h + 0.6, w=w, size=6.5, bold=True,
+        h += ts.box(f"Interpreter: {section.interpreter.text()}", x=x, y=y + h + 0.6, w=w, size=6.5, bold=True,
                     face_key="sans", measure=m) + 0.6  # fmt: skip
     h += ts.box(layout.LEGAL_REMINDER, x=x, y=y + h, w=w, size=6.5, colour=layout.LEGAL_COLOUR, face_key="sans",
                 measure=m)  # fmt: skip
@@ -478,7 +525,7 @@ def render_phrasebook(doc: PhrasebookDoc) -> Rendered:
     else:
         render_handout(ts, doc)
     data = ts.output()
-    return Rendered(data, ts.pdf.pages_count, ts.fonts_used(), dict(doc.omitted))
+    return Rendered(data, ts.pdf.pages_count, ts.fonts_used())
 
 
 def render_ispeak(doc: IspeakDoc) -> Rendered:
@@ -487,7 +534,7 @@ def render_ispeak(doc: IspeakDoc) -> Rendered:
     if doc.agency:
         ts.pdf.set_author(doc.agency)
     _ispeak_pages(ts, doc)
-    return Rendered(ts.output(), ts.pdf.pages_count, ts.fonts_used(), {})
+    return Rendered(ts.output(), ts.pdf.pages_count, ts.fonts_used())
 
 
 ISPEAK_COLUMNS = 3
@@ -528,7 +575,14 @@ def _ispeak_cell(ts: Typesetter, entry: Any, *, x: float, y: float, w: float, me
 def _ispeak_heading(ts: Typesetter, doc: IspeakDoc, y: float) -> float:
     w = ts.width - 2 * MARGIN
     h = ts.box(doc.title, x=MARGIN, y=y, w=w, size=16, bold=True, face_key="sans")
-    h += ts.box(doc.instructions, x=MARGIN, y=y + h, w=w, size=8.5, colour=layout.MUTED, face_key="sans")
+    # "Point to your language." in the card's first languages, two to a line.
+    for start in range(0, len(doc.pointers), 2):
+        pair = doc.pointers[start : start + 2]
+        line_h = 0.0
+        for i, p in enumerate(pair):
+            line_h = max(line_h, ts.box(p.text, x=MARGIN + i * w / 2, y=y + h, w=w / 2, size=12, lang=p.code))
+        h += line_h
+    h += ts.box(doc.instructions, x=MARGIN, y=y + h + 1, w=w, size=8.5, colour=layout.MUTED, face_key="sans") + 1
     return h + 3
 
 

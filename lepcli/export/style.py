@@ -1,4 +1,4 @@
-"""Layout helpers shared by the printable formats: paper, labels, colours, footers, line breaks."""
+"""What printed exports look like, once: labels, colours, footers, the fill-in blank, line breaks."""
 
 from __future__ import annotations
 
@@ -7,8 +7,6 @@ from dataclasses import dataclass
 
 # Paper in millimetres (portrait).
 PAPER_MM: dict[str, tuple[float, float]] = {"letter": (215.9, 279.4), "a4": (210.0, 297.0)}
-PAPERS = tuple(PAPER_MM)
-LAYOUTS = ("handout", "card")
 
 STATUS_LABEL = {"reviewed": "REVIEWED", "draft": "DRAFT", "machine": "MACHINE", "missing": "NONE"}
 STATUS_HELP = {
@@ -20,6 +18,7 @@ STATUS_HELP = {
 LEGAL_LABEL = "LEGAL: use a qualified interpreter"
 LEGAL_WITHHELD = "Use a qualified interpreter (no reviewed translation of this legal phrase)"
 MISSING_TEXT = "No translation: use the interpreter line"
+BLANK = "________"  # a {placeholder} on paper: the officer writes or says the name/number there
 LEGAL_REMINDER = (
     "Rights, consent to search, statements and victim interviews: always use a qualified interpreter. "
     "Never use children, relatives or bystanders to interpret."
@@ -58,8 +57,6 @@ class Footer:
 
 # -- line breaks for scripts written without spaces between words --------------------------------
 
-UNSPACED_SCRIPTS = frozenset({"Khmr", "Mymr", "Thai", "Laoo", "Tibt"})
-ZWSP = "\u200b"
 # A break is never allowed after these (they bind to what follows).
 _JOINERS = frozenset(
     "\u17d2"  # Khmer coeng (subscript consonant follows)
@@ -95,21 +92,3 @@ def cluster_breaks(word: str) -> list[int]:
             continue
         offsets.append(i)
     return offsets
-
-
-def allow_breaks(word: str) -> str:
-    """``word`` with zero-width spaces at every safe cluster boundary (PDF line breaking uses them)."""
-    cuts = cluster_breaks(word)
-    if not cuts:
-        return word
-    pieces: list[str] = []
-    last = 0
-    for cut in cuts:
-        pieces.append(word[last:cut])
-        last = cut
-    pieces.append(word[last:])
-    return ZWSP.join(pieces)
-
-
-def strip_breaks(text: str) -> str:
-    return text.replace(ZWSP, "")

@@ -53,7 +53,7 @@ def to_data(doc: PhrasebookDoc) -> dict[str, Any]:
                 "native": s.language.native,
                 "script": s.language.script,
                 "rtl": s.language.rtl,
-                "interpreter": s.interpreter,
+                "interpreter": s.interpreter.text() if s.interpreter else None,
                 "counts": s.counts(),
             }
             for s in doc.sections

@@ -1,0 +1,1 @@
+"""Output formats of an export: one module per format, each renders a document to bytes."""
