@@ -24,25 +24,27 @@ Run: python scripts/build_detect_profiles.py [--check]
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import re
-import struct
 import sys
+import unicodedata
 import zlib
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lepcli.detect import (  # noqa: E402
-    SCALE,
-    WORD_SCALE,
+from lepcli.detect.profiles import SCALE, WORD_SCALE, digest, encode_profile, encode_words  # noqa: E402
+from lepcli.detect.rules import (  # noqa: E402
     accent_key,
     fold_latin,
     grams_of,
     normalize_arabic,
+    script_of,
     word_keys,
     words_of,
 )
@@ -82,7 +84,46 @@ WORDFREQ_CODES = {
 }
 BLEND = 0.3  # share of the project's conversational text in a langdetect profile (Wikipedia has few "I"/"you")
 
-# profile group -> (script, [(profile key, source)])  source: "ld" langdetect code or "own"
+# franc's trigram data (npm franc-all, MIT, Titus Wormer): the 300 most frequent trigrams of the
+# Universal Declaration of Human Rights in each of 400+ languages. Used at build time only.
+FRANC_PACKAGE = "franc-all@7.2.0"
+# lepcli key -> franc code, per group: languages lepcli models from franc alone ("sentence-only").
+FRANC_LATIN = {
+    # indigenous languages of Mexico, Guatemala and the Andes
+    "mam": "mam", "quc": "quc", "kek": "kek", "cak": "cak", "tzh": "tzh", "tzo": "tzo", "yua": "yua",
+    "qu": "quz",
+    # Pacific
+    "sm": "smo", "to": "ton", "haw": "haw", "chk": "chk", "mh": "mah", "pon": "pon", "ch": "cha",
+    # Philippines, Burma (Chin), Hmong
+    "ceb": "ceb", "ilo": "ilo", "hil": "hil", "cnh": "cnh", "hnj": "hnj",
+    # Africa
+    "yo": "yor", "ig": "ibo", "ha": "hau", "rw": "kin", "rn": "run", "om": "gaz", "ln": "lin", "wo": "wol",
+    "ff": "fuf", "ak": "twi", "ee": "ewe", "kri": "kri", "sn": "sna", "lg": "lug",
+    # Americas
+    "nv": "nav", "kea": "kea",
+}
+FRANC_CYRILLIC = {"sr": "srp", "kk": "kaz", "ky": "kir", "tg": "tgk", "mn": "khk"}
+# franc languages that are lepcli languages modelled from other sources, or too close to one to
+# stand for "another language" (Malay reads as Indonesian; Bosnian and Serbian as Croatian).
+FRANC_MODELLED = set(
+    "spa eng por ind fra deu vie ita tur pol swh ron nld hrv bos srp hun ces slk swe dan nob nno fin afr "
+    "cat lit lvs ekk slv som tgl als hat cym zlm hms uzn azj "
+    "rus ukr bul mkd bel".split()
+)
+# franc <-> langdetect pairs: how frequent franc's trigram at rank r is, measured on langdetect's counts.
+FRANC_LANGDETECT = {
+    "spa": "es", "eng": "en", "por": "pt", "fra": "fr", "deu": "de", "ita": "it", "pol": "pl", "nld": "nl",
+    "swe": "sv", "ces": "cs", "hun": "hu", "fin": "fi", "tur": "tr", "ron": "ro", "ind": "id", "tgl": "tl",
+    "som": "so", "swh": "sw", "hrv": "hr", "slk": "sk", "dan": "da", "cat": "ca",
+}
+# franc's profiles know 300 trigrams (a flatter, more forgiving model than langdetect's): a
+# sentence-only language must beat the others by this much more (nats). Set on bench/detect_eval.
+FRANC_PENALTY = 1.5
+UNKNOWN_RANK = 60  # prior of the "other language" profile: about the 60th most common US LEP language
+
+# profile group -> (script, [(profile key, source)])
+# source: a langdetect code, "own" (scripts/detect_corpus/<key>.txt), "franc:<code>", or "unknown"
+# (the average of franc's languages of that script that lepcli does not model).
 GROUPS: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "latin": (
         "Latn",
@@ -98,11 +139,24 @@ GROUPS: dict[str, tuple[str, list[tuple[str, str]]]] = {
             ("hmn", "own"),
             ("hi-Latn", "own"),
             ("ur-Latn", "own"),
+            ("pa-Latn", "own"),
             ("ar-Latn", "own"),
             ("ru-Latn", "own"),
+            *((k, f"franc:{v}") for k, v in FRANC_LATIN.items()),
+            ("und", "unknown"),
         ],
     ),
-    "cyrillic": ("Cyrl", [("bg", "bg"), ("mk", "mk"), ("ru", "ru"), ("uk", "uk")]),
+    "cyrillic": (
+        "Cyrl",
+        [
+            ("bg", "bg"),
+            ("mk", "mk"),
+            ("ru", "ru"),
+            ("uk", "uk"),
+            *((k, f"franc:{v}") for k, v in FRANC_CYRILLIC.items()),
+            ("und", "unknown"),
+        ],
+    ),
     "arabic": ("Arab", [("ar", "ar"), ("fa", "fa"), ("ur", "ur"), ("ps", "own")]),
     "devanagari": ("Deva", [("hi", "hi"), ("mr", "mr"), ("ne", "ne")]),
     "ethiopic": ("Ethi", [("am", "own"), ("ti", "own")]),
@@ -110,6 +164,122 @@ GROUPS: dict[str, tuple[str, list[tuple[str, str]]]] = {
 }
 # Where the accent evidence for a Latin profile comes from when its grams are the project's own.
 ACCENTS_FROM_LANGDETECT = {"vi": "vi"}
+TEXTING_SHARE = 0.3  # an SMS spelling (xq, vc, porfa) is worth this share of the word it stands for
+FRANC_SCRIPTS = {"Latn": "Latin", "Cyrl": "Cyrillic"}
+
+
+def franc_data() -> dict[str, dict[str, list[str]]]:
+    """franc script -> language -> trigrams, most frequent first.
+
+    ``LEP_FRANC_DATA=<folder>`` reads an unpacked ``franc-all`` package; otherwise ``npm pack``
+    fetches it into a temporary folder (the registry is reached only here) and node prints its data.
+    """
+    import os
+    import shutil
+    import subprocess
+    import tarfile
+    import tempfile
+
+    def read(folder: Path) -> dict[str, dict[str, list[str]]]:
+        if shutil.which("node") is None:
+            raise SystemExit("node is needed to read franc's data (apt-get install nodejs npm)")
+        code = "import(process.argv[1]).then(m => process.stdout.write(JSON.stringify(m.data)))"
+        out = subprocess.run(
+            ["node", "-e", code, (folder / "data.js").resolve().as_uri()], capture_output=True, check=True
+        ).stdout
+        raw = json.loads(out)
+        return {script: {lang: tri.split("|") for lang, tri in langs.items()} for script, langs in raw.items()}
+
+    given = os.environ.get("LEP_FRANC_DATA")
+    if given:
+        return read(Path(given))
+    if shutil.which("npm") is None:
+        raise SystemExit("npm is needed to fetch franc's data (or set LEP_FRANC_DATA to an unpacked franc-all)")
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["npm", "pack", FRANC_PACKAGE, "--silent"], cwd=tmp, check=True, capture_output=True)
+        (tarball,) = Path(tmp).glob("*.tgz")
+        with tarfile.open(tarball) as tar:
+            tar.extractall(tmp, filter="data")
+        return read(Path(tmp) / "package")
+
+
+def _franc_gram(tri: str, script: str) -> tuple[str, list[str]]:
+    """A franc trigram in lepcli's form (folded; apostrophes and the like become word breaks) and
+    the letters and combining marks it was written with (for the accent tables)."""
+    out: list[str] = []
+    raw: list[str] = []
+    for ch in unicodedata.normalize("NFC", tri):
+        found = script_of(ch)
+        if ch == " ":
+            out.append(" ")
+        elif found == "Zinh":
+            raw.append(ch)
+        elif found == script:
+            raw.append(ch.lower())
+            out.append(fold_latin(ch.lower()) if script == "Latn" else ch.lower())
+        else:
+            out.append(" ")
+    return "".join(out), raw
+
+
+class FrancCurve:
+    """P(trigram) at each franc rank, and the probability of a trigram beyond the 300: measured on
+    langdetect's counts of the languages both have (so a franc-only language is scaled like them)."""
+
+    def __init__(self, data: dict[str, dict[str, list[str]]]) -> None:
+        sums: list[float] = []
+        counts: list[int] = []
+        tails: list[float] = []
+        for franc_code, ld in FRANC_LANGDETECT.items():
+            per_n, _ = from_langdetect(ld, "Latn")
+            total = sum(per_n[2].values())
+            p3 = {g: c / total for g, c in per_n[2].items()}
+            listed = [g for g in (_franc_gram(t, "Latn")[0] for t in data["Latin"][franc_code]) if _inword(g)]
+            for i, g in enumerate(listed):
+                while len(sums) <= i:
+                    sums.append(0.0)
+                    counts.append(0)
+                sums[i] += p3.get(g, 0.0)
+                counts[i] += 1
+            rest = sorted((p for g, p in p3.items() if g not in set(listed)), reverse=True)[:1500]
+            tails.append(sum(rest) / len(rest))
+        raw = [sums[i] / counts[i] for i in range(len(sums))]
+        # Monotone (a later rank is never more frequent): franc ranks by UDHR counts, langdetect by Wikipedia's.
+        self.p = [min(raw[: i + 1]) if i else raw[0] for i in range(len(raw))]
+        self.p = [max(x, 0.0) for x in self.p]
+        self.floor = sorted(tails)[len(tails) // 2]
+
+    def profile(self, trigrams: list[str], script: str) -> tuple[dict[str, float], Counter[str], float]:
+        """(gram probabilities, letter weights, floor) for one franc language."""
+        tri: dict[str, float] = {}
+        per_n: list[Counter[str]] = [Counter(), Counter()]
+        raw: Counter[str] = Counter()
+        inword = 0
+        for rank, t in enumerate(trigrams):
+            g, letters = _franc_gram(t, script)
+            w = self.p[min(rank, len(self.p) - 1)]
+            if _inword(g):
+                tri[g] = tri.get(g, 0.0) + self.p[min(inword, len(self.p) - 1)]
+                inword += 1
+            for ch in letters:
+                raw[ch] += w
+            for i in range(len(g) - 1):
+                bi = g[i : i + 2]
+                if bi.strip() and bi != "  ":
+                    per_n[1][bi] += w
+            for ch in g:
+                if ch != " ":
+                    per_n[0][ch] += w
+        out = {g: p for g, p in tri.items() if p >= MIN_P}
+        for counts in per_n:
+            total = sum(counts.values())
+            out.update({g: c / total for g, c in counts.items() if c / total >= MIN_P})
+        return out, raw, self.floor
+
+
+def _inword(gram: str) -> bool:
+    """A trigram lepcli itself produces: no break inside, at most one at either end."""
+    return len(gram) == 3 and gram[1] != " " and gram.strip() != "" and gram != "   "
 
 
 def langdetect_profile_dir() -> Path:
@@ -121,8 +291,6 @@ def langdetect_profile_dir() -> Path:
 def _clean_gram(gram: str, script: str) -> str | None:
     """A langdetect gram in lepcli's form (lower-case, Latin folded), or None if foreign."""
     gram = gram.lower()
-    from lepcli.detect import script_of
-
     out = []
     for ch in gram:
         if ch == " ":
@@ -205,10 +373,15 @@ def typical_cost(probs: dict[str, float]) -> float:
 
 
 def accent_table(raw_letters: Counter[str]) -> dict[str, float]:
-    """ln P(accented letter | its base letter) for every accented letter the language writes."""
+    """ln P(accented letter | its base letter) for every accented letter the language writes, and
+    ln P(mark | letter) for combining marks (Yoruba tone marks over ẹ, ọ)."""
     by_base: Counter[str] = Counter()
     by_key: Counter[str] = Counter()
+    marks: Counter[str] = Counter()
     for ch, count in raw_letters.items():
+        if len(ch) == 1 and unicodedata.combining(ch):
+            marks[ch] += count
+            continue
         if not ch.isalpha():
             continue
         by_base[fold_latin(ch)] += count
@@ -218,6 +391,9 @@ def accent_table(raw_letters: Counter[str]) -> dict[str, float]:
     for key, count in by_key.items():
         base = by_base.get(fold_latin(key), 0) or count
         out[key] = min(0.0, math.log(max(count / base, ACCENT_FLOOR)))
+    letters = sum(by_base.values()) or 1
+    for mark, count in marks.items():
+        out[mark] = min(0.0, math.log(max(count / letters, ACCENT_FLOOR)))
     return out
 
 
@@ -230,53 +406,87 @@ def quant(lnp: float) -> int:
     return max(0, min(255, round(-lnp * SCALE)))
 
 
-def build_group(name: str, script: str, members: list[tuple[str, str]], ranks: dict[str, int]) -> tuple[bytes, float]:
+def build_group(
+    name: str, script: str, members: list[tuple[str, str]], ranks: dict[str, int], franc: dict[str, Any]
+) -> tuple[bytes, float]:
     langs = [key for key, _ in members]
     probs: list[dict[str, float]] = []
+    floors: list[float] = []
     accents: list[dict[str, float]] = []
+    measured: list[dict[str, float]] = []  # profiles from real counts (for the "typical" fit)
     for key, source in members:
+        if source.startswith("franc:") or source == "unknown":
+            curve: FrancCurve = franc["curve"]
+            langs_of_script = franc["data"][FRANC_SCRIPTS[script]]
+            if source == "unknown":
+                p, raw, floor = unknown_profile(curve, langs_of_script, script, members)
+            else:
+                p, raw, floor = curve.profile(langs_of_script[source.split(":", 1)[1]], script)
+            probs.append(p)
+            floors.append(floor)
+            accents.append(accent_table(raw) if script == "Latn" else {})
+            continue
         if source == "own":
             per_n, raw = from_own(key, script)
         else:
             per_n, raw = from_langdetect(source, script)
+        floors.append(FLOOR)
         if source != "own" and (CORPUS / f"{key}.txt").is_file():
             own_n, own_raw = from_own(key, script)
             probs.append(blend(probabilities(per_n), probabilities(own_n, min_p=0.0)))
             accents.append(accent_table(raw + own_raw) if script == "Latn" else {})
+            measured.append(probs[-1])
             continue
         if key in ACCENTS_FROM_LANGDETECT:
             _, raw = from_langdetect(ACCENTS_FROM_LANGDETECT[key], script)
         probs.append(probabilities(per_n))
+        measured.append(probs[-1])
         accents.append(accent_table(raw) if script == "Latn" else {})
     keys = sorted(set().union(*probs))
-    floor_q = quant(math.log(FLOOR))
+    floor_q = [quant(math.log(f)) for f in floors]
     matrix = bytearray()
     for gram in keys:
-        matrix.extend(quant(math.log(p[gram])) if gram in p else floor_q for p in probs)
+        matrix.extend(quant(math.log(p[gram])) if gram in p else fq for p, fq in zip(probs, floor_q, strict=True))
     accent_keys = sorted(set().union(*accents))
     accent_rows = {k: [quant(a.get(k, math.log(ACCENT_FLOOR))) for a in accents] for k in accent_keys}
     prior = []
-    for key in langs:
+    for key, source in members:
         code = key.split("-Latn")[0]
-        rank = ranks.get(code, UNRANKED)
+        rank = UNKNOWN_RANK if source == "unknown" else ranks.get(code, UNRANKED)
         penalty = ROMANIZED_PENALTY if key.endswith("-Latn") else 0.0
+        if source.startswith("franc:"):
+            penalty += FRANC_PENALTY
         prior.append(round(-RANK_PRIOR * math.log(rank) - penalty, 4))
-    typical = sum(typical_cost(p) for p in probs) / len(probs)
-    keys_blob = "\n".join(keys).encode("utf-8")
+    typical = sum(typical_cost(p) for p in measured) / len(measured)
     header = {
         "group": name,
         "script": script,
         "languages": langs,
-        "keys_bytes": len(keys_blob),
-        "matrix_bytes": len(matrix),
-        "accents": accent_rows,
         "accent_floor": quant(math.log(ACCENT_FLOOR)),
         "prior": prior,
         "typical": round(typical, 4),
     }
-    header_blob = json.dumps(header, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
-    blob = struct.pack("<I", len(header_blob)) + header_blob + keys_blob + bytes(matrix)
-    return blob, typical
+    return encode_profile(header, keys, bytes(matrix), accent_rows), typical
+
+
+def unknown_profile(
+    curve: FrancCurve, langs_of_script: dict[str, list[str]], script: str, members: list[tuple[str, str]]
+) -> tuple[dict[str, float], Counter[str], float]:
+    """The average of franc's languages of this script that lepcli does not model: text that fits
+    it better than any modelled language is in a language lepcli does not know."""
+    used = {source.split(":", 1)[1] for _, source in members if source.startswith("franc:")}
+    others = sorted(c for c in langs_of_script if c not in used and c not in FRANC_MODELLED)
+    total: dict[str, float] = {}
+    raw: Counter[str] = Counter()
+    floor = curve.floor
+    profiles = [curve.profile(langs_of_script[c], script) for c in others]
+    for p, letters, _ in profiles:
+        raw.update(letters)
+        for g in p:
+            total[g] = 0.0
+    for g in total:
+        total[g] = sum(p.get(g, floor) for p, _, _ in profiles) / len(profiles)
+    return {g: v for g, v in total.items() if v >= 3 * floor}, raw, floor
 
 
 def wordfreq_counts(code: str, script: str, keep: int) -> tuple[dict[str, float], dict[str, float]]:
@@ -321,8 +531,7 @@ def own_counts(key: str, script: str) -> dict[str, float]:
 def build_words(script: str, members: list[tuple[str, str]], ranks: dict[str, int]) -> tuple[bytes, dict[str, str]]:
     """One script family's word tables (format: lepcli.detect.load_words) and each table's source."""
     columns: list[int] = []
-    blobs: list[bytes] = []
-    counts: list[int] = []
+    tables: list[dict[int, int]] = []
     sources: dict[str, str] = {}
     for column, (key, _) in enumerate(members):
         code = WORDFREQ_CODES.get(key)
@@ -338,6 +547,12 @@ def build_words(script: str, members: list[tuple[str, str]], ranks: dict[str, in
             sources[key] = f"scripts/detect_corpus/{key}.txt, {len(chosen):,} words"
         else:
             continue
+        for form, means in texting_forms().get(key, []):
+            meaning = word_keys(means, script)
+            freq = min((chosen.get(w, 0.0) for w in meaning), default=0.0) * TEXTING_SHARE
+            (form_key,) = word_keys(form, script)
+            if freq > chosen.get(form_key, 0.0):
+                chosen[form_key] = freq
         by_hash: dict[int, int] = {}
         for word, freq in chosen.items():
             q = round(math.log(freq / WORD_FLOOR) * WORD_SCALE) if freq > 0 else 0
@@ -345,19 +560,26 @@ def build_words(script: str, members: list[tuple[str, str]], ranks: dict[str, in
                 continue
             h = zlib.crc32(word.encode("utf-8"))
             by_hash[h] = max(by_hash.get(h, 0), min(q, 255))  # a hash collision keeps the larger
-        hashes = sorted(by_hash)
         columns.append(column)
-        counts.append(len(hashes))
-        blobs.append(struct.pack(f"<{len(hashes)}I", *hashes) + bytes(by_hash[h] for h in hashes))
+        tables.append(by_hash)
     keys = [key for key, _ in members]
     borrow = [
         [keys.index(key), keys.index(source), log_share]
         for key, (source, log_share) in BORROWS.items()
         if key in keys and source in keys and WORDFREQ_CODES.get(key) is None
     ]
-    header = json.dumps({"columns": columns, "counts": counts, "borrow": borrow}, separators=(",", ":"))
-    header_blob = header.encode("utf-8")
-    return struct.pack("<I", len(header_blob)) + header_blob + b"".join(blobs), sources
+    return encode_words(columns, tables, borrow), sources
+
+
+def texting_forms() -> dict[str, list[tuple[str, str]]]:
+    """``scripts/detect_corpus/texting.tsv``: language, SMS spelling, the words it stands for."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for line in (CORPUS / "texting.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        key, form, means = line.split("\t")
+        out.setdefault(key, []).append((form, means))
+    return out
 
 
 def han_forms() -> dict[str, str]:
@@ -389,19 +611,38 @@ def names(groups: dict[str, list[str]]) -> dict[str, list[object]]:
     return out
 
 
+# Inputs of the build that live in this repository (their digest is recorded in BUILD.json).
+def local_inputs() -> list[Path]:
+    return [
+        *sorted(CORPUS.iterdir()),
+        Path(__file__).resolve(),
+        ROOT / "lepcli" / "detect" / "rules.py",
+        ROOT / "lepcli" / "detect" / "profiles.py",
+    ]
+
+
 def build() -> dict[str, bytes]:
     ranks = catalog_ranks()
+    data = franc_data()
+    franc = {"data": data, "curve": FrancCurve(data)}
     files: dict[str, bytes] = {}
     groups: dict[str, list[str]] = {}
     word_sources: dict[str, str] = {}
+    sentence_only: set[str] = set()
     for name, (script, members) in GROUPS.items():
-        blob, _ = build_group(name, script, members, ranks)
+        blob, _ = build_group(name, script, members, ranks, franc)
         files[f"{name}.bin"] = blob
         words_blob, sources = build_words(script, members, ranks)
         if sources:
             files[f"{name}.words"] = words_blob
             word_sources.update(sources)
         groups[name] = [key for key, _ in members]
+        sentence_only.update(key for key, source in members if source.startswith("franc:"))
+    from lepcli.detect import _KEYS
+
+    codes = {c for key in sentence_only for c, _ in _KEYS.get(key, (((key, 1.0),), False))[0]}
+    codes -= {key for _, members in GROUPS.values() for key, source in members if not source.startswith("franc:")}
+    franc_json = json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
     meta = {
         "comment": "generated by scripts/build_detect_profiles.py; do not edit",
         "groups": groups,
@@ -411,8 +652,20 @@ def build() -> dict[str, bytes]:
         "floor_cost": round(-math.log(FLOOR), 4),
         "han": han_forms(),
         "names": names(groups),
+        "sentence_only": sorted(codes),
+        "sources": {
+            "franc": f"npm {FRANC_PACKAGE}, data sha256 {hashlib.sha256(franc_json).hexdigest()}",
+            "franc_curve_floor": round(franc["curve"].floor, 8),
+            "wordfreq": WORDFREQ_VERSION,
+        },
     }
     files["meta.json"] = (json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+    record = {
+        "comment": "digests of the build's inputs and outputs; tests/test_detect.py compares them cheaply",
+        "inputs": digest(local_inputs(), ROOT),
+        "outputs": {n: hashlib.sha256(b).hexdigest() for n, b in sorted(files.items())},
+    }
+    files["BUILD.json"] = (json.dumps(record, indent=1, sort_keys=True) + "\n").encode("utf-8")
     return files
 
 

@@ -241,3 +241,30 @@ AMBIGUOUS: dict[str, tuple[list[str], str]] = {
     "afghan": (["ps", "prs"], "people from Afghanistan speak Pashto or Dari: assumed Pashto, Dari offered"),
     "indian": (["hi", "pa", "gu", "te", "ta", "bn"], "'Indian' is not one language: assumed Hindi; others are offered"),
 }
+
+# -- languages `lep detect` can name from franc's data (detect engineer's block; appended, not sorted in) --
+# Notes say what to ask the interpreter vendor for.
+CATALOG.extend(
+    [
+        ("haw", ["hawaiian", "olelo hawaii"], {"native": "ʻŌlelo Hawaiʻi", "note": "Hawaiian; ask for Hawaiian"}),
+        (
+            "hil",
+            ["hiligaynon", "ilonggo"],
+            {"note": "Hiligaynon (Ilonggo), from the Western Visayas, Philippines; ask for Hiligaynon, not Tagalog"},
+        ),
+        (
+            "cnh",
+            ["hakha chin", "chin", "lai", "haka chin"],
+            {
+                "name": "Hakha Chin",
+                "native": "Lai holh",
+                "note": "Hakha Chin (Lai), from Chin State, Burma; ask for Hakha Chin, not Burmese "
+                "(other Chin languages differ)",
+            },
+        ),
+        ("ee", ["ewe", "eve"], {"note": "Ewe, from Ghana and Togo; ask for Ewe"}),
+        ("kri", ["krio", "sierra leone creole"], {"note": "Krio, the creole of Sierra Leone; ask for Krio"}),
+        ("sn", ["shona", "chishona"], {"note": "Shona, from Zimbabwe; ask for Shona"}),
+        ("lg", ["luganda", "ganda"], {"note": "Luganda, from Uganda; ask for Luganda"}),
+    ]
+)

@@ -285,8 +285,11 @@ JSON_KEYS = {
     "next_steps",
     "among",
     "notes",
+    "also",
+    "unknown",
+    "unsupported",
 }
-GUESS_KEYS = {"code", "name", "native", "script", "confidence", "romanized"}
+GUESS_KEYS = {"code", "name", "native", "script", "confidence", "romanized", "sentence_only"}
 
 
 def test_cli_json_contract(lep: Callable[..., Any]) -> None:
@@ -415,12 +418,33 @@ def test_evaluation_set_covers_thirty_languages() -> None:
 
 
 def test_shipped_profiles_are_current() -> None:
-    run = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build_detect_profiles.py"), "--check"],
-        capture_output=True,
-        text=True,
-    )
-    assert run.returncode == 0, run.stdout + run.stderr
+    """Cheap: the build recorded a digest of its inputs in this repository and of every file it
+    wrote. The full rebuild (npm, ~20 s) is `python scripts/build_detect_profiles.py --check`."""
+    import hashlib
+    import json
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import build_detect_profiles as build
+
+    from lepcli.detect.profiles import digest
+
+    record = json.loads((detect_mod.DATA_DIR / "BUILD.json").read_text(encoding="utf-8"))
+    hint = " (run scripts/build_detect_profiles.py)"
+    assert record["inputs"] == digest(build.local_inputs(), ROOT), "a build input changed" + hint
+    for name, sha in record["outputs"].items():
+        assert hashlib.sha256((detect_mod.DATA_DIR / name).read_bytes()).hexdigest() == sha, name + hint
+    shipped = {p.name for p in detect_mod.DATA_DIR.iterdir()} - {"NOTICE", "BUILD.json"}
+    assert shipped == set(record["outputs"]), "a data file is not the build's" + hint
+    # Names and catalog ranks (priors) come from lepcli.languages: they must not have moved since.
+    from lepcli import languages
+
+    for code, (name, native, script, rank) in detect_mod.meta()["names"].items():
+        lang = languages.get(code)
+        assert [lang.name, lang.native, lang.script, lang.rank] == [name, native, script, rank], code + hint
+
+
+def test_shipped_data_is_at_most_six_megabytes() -> None:
+    assert sum(p.stat().st_size for p in detect_mod.DATA_DIR.iterdir()) <= 6_000_000
 
 
 def test_agency_common_languages_raise_their_weight(
@@ -432,10 +456,6 @@ def test_agency_common_languages_raise_their_weight(
     agency.write_text(source.replace("# common_languages:", "common_languages:", 1), encoding="utf-8")
     plain = lep("detect", "ho paura", "--json").json()
     monkeypatch.setenv("LEP_LINES", str(agency))
-    from lepcli.agency import lines
-
-    if hasattr(lines, "load") and hasattr(lines.load, "cache_clear"):
-        lines.load.cache_clear()
     text = "ma hijo perdido"  # could be several Romance languages; es is on the agency list
     weighted = lep("detect", text, "--json").json()
     baseline = detect(text)
@@ -443,3 +463,106 @@ def test_agency_common_languages_raise_their_weight(
     es_after = next((g["confidence"] for g in weighted["guesses"] if g["code"] == "es"), 0.0)
     assert es_after > es_before
     assert plain["among"] is None and weighted["among"] is None  # a preference, not a restriction
+
+
+# -- detection v2: calibrated confidence, texting, mixed messages, ties, Cantonese, new languages -----
+
+
+def test_stretched_letters_are_read_as_the_word() -> None:
+    result = detect("ayudaaa")
+    assert result.guesses[0].code == "es"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("q paso xq no vienes porfa", "es"), ("vc ta onde? tb quero ir", "pt"), ("toi ko biet dc", "vi")],
+)
+def test_sms_spellings(text: str, code: str) -> None:
+    result = detect(text)
+    assert result.confident and result.language == code
+
+
+def test_spanish_words_in_an_english_message_are_reported() -> None:
+    result = detect("plz help my wife no habla ingles she is hurt")
+    assert result.guesses[0].code == "en"
+    assert [a.code for a in result.also] == ["es"]
+    assert "Spanish" in result.reason and any("lep lines es" in s for s in result.next_steps)
+
+
+def test_an_english_message_with_a_spanish_name_has_no_second_language() -> None:
+    assert detect("my name is Maria Gonzalez and I live on Main Street").also == []
+
+
+def test_a_word_spanish_and_portuguese_share_is_a_tie_the_prior_decides() -> None:
+    result = detect("socorro")
+    assert not result.confident
+    assert [g.code for g in result.guesses[:2]] == ["es", "pt"]
+    flipped = detect("socorro", prefer=["pt"])
+    assert flipped.guesses[0].code == "pt" and not flipped.confident
+
+
+@pytest.mark.parametrize("text", ["佢哋唔係度", "我唔知佢喺邊", "你食咗飯未"])
+def test_written_cantonese_is_its_own_answer(text: str) -> None:
+    result = detect(text)
+    assert result.confident and result.language == "yue"
+    assert result.guesses[0].name.startswith("Cantonese")
+
+
+def test_romanized_punjabi_is_punjabi_not_hindi() -> None:
+    result = detect("mainu madad chahidi ae, tusi kithe ho")
+    assert result.guesses[0].code == "pa" and result.guesses[0].romanized
+
+
+def test_albanian_is_not_croatian() -> None:
+    assert top("Më ndihmoni, ju lutem") == "sq"
+
+
+def test_names_and_an_address_are_not_a_language() -> None:
+    result = detect("Juan Carlos Martinez 4512 W Oak St Apt 3")
+    assert not result.confident
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Ẹ jọ̀ọ́ ẹ ràn mí lọ́wọ́, ọkọ mi ti ṣubú", "yo"),
+        ("Ndashaka ubufasha, umugabo wanjye yakomeretse cyane", "rw"),
+        ("Ri ixoqib' xuquje' ri achijab' e k'o pa ri tinamit", "quc"),
+    ],
+)
+def test_languages_from_francs_data_are_named_and_marked_sentence_only(text: str, code: str) -> None:
+    result = detect(text)
+    assert result.guesses[0].code == code
+    assert result.guesses[0].sentence_only
+
+
+def test_a_short_message_in_a_sentence_only_language_is_not_confident() -> None:
+    result = detect("Akkam jirta?")
+    assert not result.confident
+
+
+def test_mayan_apostrophes_with_a_non_mayan_best_guess_say_unknown_language() -> None:
+    result = detect("xin ku'ix ch'anay b'e tz'ib", among=["es", "en", "hr"])
+    assert not result.confident
+
+
+def test_new_languages_are_wired_to_lep_lang_names() -> None:
+    from lepcli import languages
+
+    for code in detect_mod.sentence_only_codes():
+        lang = languages.get(code)
+        assert lang.code == code and lang.name
+
+
+def test_dari_and_persian_are_shown_with_an_ask_note() -> None:
+    result = detect("من نمی دانم کجا است")
+    codes = [g.code for g in result.guesses]
+    assert "fa" in codes and "prs" in codes
+    assert any("Iran or Afghanistan" in n for n in result.notes)
+
+
+def test_cli_shows_the_second_language(lep: Callable[..., Any]) -> None:
+    run = lep("detect", "plz help my wife no habla ingles she is hurt")
+    assert run.exit_code == 0 and "also" in run.stdout and "Spanish" in run.stdout
+    data = lep("detect", "plz help my wife no habla ingles she is hurt", "--json").json()
+    assert data["also"][0]["code"] == "es"

@@ -3,10 +3,52 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from lepcli.cli.options import json_option
+
+if TYPE_CHECKING:
+    from lepcli.cli.render import View
+    from lepcli.detect import DetectResult
+
+
+def detect_view(result: DetectResult) -> View:
+    """The human view of a detection: verdict, guesses, a second language, notes, next steps."""
+    from lepcli.cli import render as output
+    from lepcli.detect import SCRIPT_NAMES
+
+    view = output.View()
+    if result.confident:
+        top = result.guesses[0]
+        view.add(output.Title(f"{top.name}  ·  {top.native}", f"code {top.code}, {top.confidence:.0%} sure"))
+        view.add(output.Note(result.reason, tone="ok", label="CONFIDENT"))
+    else:
+        view.add(output.Title("Language not certain"))
+        view.add(output.Note(result.reason, tone="warn", label="UNCERTAIN"))
+    if result.guesses:
+        rows = [
+            [
+                str(n),
+                g.code,
+                g.name,
+                g.native,
+                SCRIPT_NAMES.get(g.script, g.script) + (" (romanized)" if g.romanized else ""),
+                f"{g.confidence:.0%}" + (" *" if g.sentence_only else ""),
+            ]
+            for n, g in enumerate(result.guesses, 1)
+        ]
+        view.add(output.Table(["#", "code", "language", "native name", "written in", "confidence"], rows))
+        if any(g.sentence_only for g in result.guesses):
+            view.add(output.Note("* known to lepcli from formal text only: weak for a word or two", tone="muted"))
+    for other in result.also:
+        view.add(output.Note(f"{other.why} ({other.code}).", tone="warn", label="also"))
+    for note in result.notes:
+        view.add(output.Note(note, tone="info", label="note"))
+    quiet = result.confident and not result.also
+    view.add(output.Note("; ".join(result.next_steps), tone="muted" if quiet else "warn", label="next"))
+    return view
 
 
 def _agency_common_languages() -> list[str] | None:
@@ -73,4 +115,8 @@ def detect(
         typed = textinput.read_argument(text)
     among_codes = detect_mod.parse_among(among) if among is not None else None
     prefer = None if among_codes else _agency_common_languages()
-    output.emit(detect_mod.detect(typed, top=top, among=among_codes, prefer=prefer), as_json=as_json)
+    result = detect_mod.detect(typed, top=top, among=among_codes, prefer=prefer)
+    if as_json:
+        output.emit_json(result.to_json())
+    else:
+        output.render(detect_view(result))

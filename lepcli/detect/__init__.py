@@ -2,201 +2,94 @@
 
 Three stages, each cheap enough to run in a fresh process:
 
-1. **Script first.** Letters are counted per Unicode script. Many scripts name their language
-   outright (Hangul, kana, Thai, Khmer, Lao, Georgian, Armenian, Gurmukhi, Bengali...).
-2. **Statistics within a script family.** For Latin, Cyrillic, Arabic, Devanagari, Ethiopic and
-   Myanmar text a naive-Bayes model over character 1-3-grams decides (Spanish vs Portuguese,
-   Arabic vs Persian vs Urdu vs Pashto, Russian vs Ukrainian, Amharic vs Tigrinya, Burmese vs
-   S'gaw Karen). Latin text is scored accent-folded, so ``khong biet`` still reads as Vietnamese;
-   accents that *are* typed add their own evidence. Han text is split into Simplified/Traditional
-   (and Cantonese) by characters that exist in only one form.
-   **Word evidence** is added on top: each word found in a language's table of frequent words
-   (``*.words``, from wordfreq or the project's own text) adds ``ln(frequency / WORD_FLOOR)`` to
-   that language, a log-likelihood ratio against one floor shared by every language: a word
-   frequent in several languages favours them by their relative frequency, and a word no table
-   lists costs nothing (the n-grams decide, as for a name or a typo).
-3. **Verdict.** Scores become probabilities (calibrated on lepcli's own evaluation set); the
-   verdict is ``confident`` only when the best guess clearly wins and the text looks like a
-   language lepcli knows. Otherwise ``uncertain`` with what to do next.
+1. **Script first** (``rules.py``). Letters are counted per Unicode script. Many scripts name
+   their language outright (Hangul, kana, Thai, Khmer, Lao, Georgian, Armenian, Gurmukhi...).
+   Texting is normalised before scoring (stretched letters: ``ayudaaa`` -> ``ayuda``; common SMS
+   spellings such as ``xq``, ``porfa``, ``vc``, ``tb`` are words in the word tables).
+2. **Statistics within a script family** (``scoring.py``, data in ``profiles.py``): naive Bayes
+   over character 1-3-grams plus word evidence (Spanish vs Portuguese, Arabic vs Persian vs Urdu,
+   Amharic vs Tigrinya...). The Latin and Cyrillic families also hold an **"other language"**
+   profile, the average of some 250 languages lepcli does not model (from franc's data): text that
+   fits it better than any modelled language is a language lepcli does not know.
+3. **Verdict** (here). ``confident`` only when the best guess clearly wins, the text fits a
+   modelled language well, its words are not shared equally by two languages, it shows no mark of
+   an orthography lepcli does not model (Mayan glottal apostrophes, names and addresses only), and
+   (for languages known only from one formal text, "sentence-only") the text is long enough.
+   A second language clearly present (Spanish words in an English message) is reported in
+   ``also``. Otherwise ``uncertain`` with what to do next.
 
-The profiles in ``lepcli/detect/data/`` are built by ``scripts/build_detect_profiles.py`` from
-langdetect's shipped profiles (Apache-2.0, Nakatani Shuyo / Cybozu Labs) and from text the
-project wrote itself (``scripts/detect_corpus/``). langdetect itself is never imported here:
-loading its 75 MB of profiles would cost several times the CLI's whole start-up.
-Deterministic: no sampling, no random seeds; ties break by catalog rank.
+Profiles are built by ``scripts/build_detect_profiles.py`` (sources and licences in
+``data/NOTICE``). langdetect is never imported here. Deterministic: ties break by catalog rank.
 """
 
 from __future__ import annotations
 
-import array
-import bisect
-import functools
-import json
 import math
 import re
-import struct
-import sys
 import unicodedata
-import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, NamedTuple
 
+from lepcli.detect.profiles import DATA_DIR, SCALE, WORD_SCALE, load_profile, load_words, meta
+from lepcli.detect.profiles import han_tables as _han_tables
+from lepcli.detect.rules import (
+    COMBINING,
+    SCRIPT_GROUPS,
+    SCRIPT_LANGUAGES,
+    SCRIPT_NAMES,
+    SPACE,
+    URL,
+    accent_key,
+    fold_latin,
+    grams_of,
+    normalize_arabic,
+    script_of,
+    word_keys,
+    words_of,
+)
+from lepcli.detect.scoring import score_han, score_profile
 from lepcli.errors import BadInput
 
-# -- Unicode scripts ---------------------------------------------------------------------------
+__all__ = [
+    "CONFIDENT",
+    "DATA_DIR",
+    "SCALE",
+    "SCRIPT_NAMES",
+    "WORD_SCALE",
+    "DetectResult",
+    "Guess",
+    "Also",
+    "accent_key",
+    "detect",
+    "detectable_codes",
+    "fold_latin",
+    "grams_of",
+    "load_profile",
+    "load_words",
+    "normalize_arabic",
+    "parse_among",
+    "script_of",
+    "sentence_only_codes",
+    "word_keys",
+    "words_of",
+    "_han_tables",
+]
 
-# (first code point, last code point, ISO 15924 script). Only letters and marks are counted.
-_SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
-    (0x0041, 0x005A, "Latn"),
-    (0x0061, 0x007A, "Latn"),
-    (0x00C0, 0x024F, "Latn"),
-    (0x0250, 0x02AF, "Latn"),  # IPA letters used by West African orthographies (ɛ, ɔ)
-    (0x0370, 0x03FF, "Grek"),
-    (0x0400, 0x052F, "Cyrl"),
-    (0x0530, 0x058F, "Armn"),
-    (0x0590, 0x05FF, "Hebr"),
-    (0x0600, 0x06FF, "Arab"),
-    (0x0700, 0x074F, "Syrc"),
-    (0x0750, 0x077F, "Arab"),
-    (0x0780, 0x07BF, "Thaa"),
-    (0x07C0, 0x07FF, "Nkoo"),
-    (0x08A0, 0x08FF, "Arab"),
-    (0x0900, 0x097F, "Deva"),
-    (0x0980, 0x09FF, "Beng"),
-    (0x0A00, 0x0A7F, "Guru"),
-    (0x0A80, 0x0AFF, "Gujr"),
-    (0x0B00, 0x0B7F, "Orya"),
-    (0x0B80, 0x0BFF, "Taml"),
-    (0x0C00, 0x0C7F, "Telu"),
-    (0x0C80, 0x0CFF, "Knda"),
-    (0x0D00, 0x0D7F, "Mlym"),
-    (0x0D80, 0x0DFF, "Sinh"),
-    (0x0E00, 0x0E7F, "Thai"),
-    (0x0E80, 0x0EFF, "Laoo"),
-    (0x0F00, 0x0FFF, "Tibt"),
-    (0x1000, 0x109F, "Mymr"),
-    (0x10A0, 0x10FF, "Geor"),
-    (0x1100, 0x11FF, "Hang"),
-    (0x1200, 0x139F, "Ethi"),
-    (0x13A0, 0x13FF, "Cher"),
-    (0x1400, 0x167F, "Cans"),
-    (0x1780, 0x17FF, "Khmr"),
-    (0x1800, 0x18AF, "Mong"),
-    (0x19E0, 0x19FF, "Khmr"),
-    (0x1C90, 0x1CBF, "Geor"),
-    (0x1E00, 0x1EFF, "Latn"),
-    (0x1F00, 0x1FFF, "Grek"),
-    (0x2D00, 0x2D2F, "Geor"),
-    (0x2D80, 0x2DDF, "Ethi"),
-    (0x3040, 0x309F, "Hira"),
-    (0x30A0, 0x30FF, "Kana"),
-    (0x3100, 0x312F, "Bopo"),
-    (0x3130, 0x318F, "Hang"),
-    (0x31A0, 0x31BF, "Bopo"),
-    (0x31F0, 0x31FF, "Kana"),
-    (0x3400, 0x4DBF, "Hani"),
-    (0x4E00, 0x9FFF, "Hani"),
-    (0xA960, 0xA97F, "Hang"),
-    (0xA9E0, 0xA9FF, "Mymr"),
-    (0xAA60, 0xAA7F, "Mymr"),
-    (0xAB00, 0xAB2F, "Ethi"),
-    (0xAC00, 0xD7AF, "Hang"),
-    (0xD7B0, 0xD7FF, "Hang"),
-    (0xF900, 0xFAFF, "Hani"),
-    (0xFB1D, 0xFB4F, "Hebr"),
-    (0xFB50, 0xFDFF, "Arab"),
-    (0xFE70, 0xFEFF, "Arab"),
-    (0xFF21, 0xFF3A, "Latn"),
-    (0xFF41, 0xFF5A, "Latn"),
-    (0xFF66, 0xFF9F, "Kana"),
-    (0x20000, 0x3134F, "Hani"),
-)
-_STARTS = [r[0] for r in _SCRIPT_RANGES]
-
-SCRIPT_NAMES: dict[str, str] = {
-    "Latn": "Latin",
-    "Cyrl": "Cyrillic",
-    "Arab": "Arabic",
-    "Deva": "Devanagari",
-    "Beng": "Bengali",
-    "Guru": "Gurmukhi",
-    "Gujr": "Gujarati",
-    "Orya": "Odia",
-    "Taml": "Tamil",
-    "Telu": "Telugu",
-    "Knda": "Kannada",
-    "Mlym": "Malayalam",
-    "Sinh": "Sinhala",
-    "Thai": "Thai",
-    "Laoo": "Lao",
-    "Tibt": "Tibetan",
-    "Mymr": "Myanmar",
-    "Geor": "Georgian",
-    "Hang": "Hangul",
-    "Ethi": "Ethiopic",
-    "Khmr": "Khmer",
-    "Hira": "Hiragana",
-    "Kana": "Katakana",
-    "Jpan": "Japanese (kana and kanji)",
-    "Hani": "Han (Chinese characters)",
-    "Hans": "Han (Simplified)",
-    "Hant": "Han (Traditional)",
-    "Bopo": "Bopomofo",
-    "Grek": "Greek",
-    "Armn": "Armenian",
-    "Hebr": "Hebrew",
-    "Syrc": "Syriac",
-    "Thaa": "Thaana",
-    "Nkoo": "N'Ko",
-    "Cher": "Cherokee",
-    "Cans": "Canadian syllabics",
-    "Mong": "Mongolian",
-}
-
-# Scripts that name one language by themselves: script -> ((code, share), ...).
-# The share left over is what an unlisted language using the same script might take.
-_SCRIPT_LANGUAGES: dict[str, tuple[tuple[str, float], ...]] = {
-    "Hang": (("ko", 0.99),),
-    "Jpan": (("ja", 0.99),),
-    "Grek": (("el", 0.98),),
-    "Armn": (("hy", 0.99),),
-    "Geor": (("ka", 0.99),),
-    "Hebr": (("he", 0.93),),  # Yiddish also uses it
-    "Beng": (("bn", 0.95),),  # Assamese and Sylheti too
-    "Guru": (("pa", 0.99),),
-    "Gujr": (("gu", 0.99),),
-    "Orya": (("or", 0.99),),
-    "Taml": (("ta", 0.99),),
-    "Telu": (("te", 0.99),),
-    "Knda": (("kn", 0.99),),
-    "Mlym": (("ml", 0.99),),
-    "Sinh": (("si", 0.99),),
-    "Thai": (("th", 0.98),),
-    "Laoo": (("lo", 0.99),),
-    "Khmr": (("km", 0.99),),
-    "Tibt": (("bo", 0.95),),  # Dzongkha too
-    "Thaa": (("dv", 0.99),),
-    "Cher": (("chr", 0.99),),
-}
-
-# Scripts decided by a statistical profile: script -> profile file stem.
-_SCRIPT_GROUPS = {"Latn": "latin", "Cyrl": "cyrillic", "Arab": "arabic", "Deva": "devanagari", "Ethi": "ethiopic"}
-_SCRIPT_GROUPS["Mymr"] = "myanmar"
-
-# Written forms that cannot be told apart from text: (code, sibling, sibling's share).
-_SIBLINGS: dict[str, tuple[str, float]] = {
-    "fa": ("prs", 0.3),  # Dari is written like Persian; only vocabulary differs
-}
-# Romanized profiles: profile key -> (codes with their shares).
-_ROMANIZED: dict[str, tuple[tuple[str, float], ...]] = {
+# Profile keys that are not lepcli codes: key -> ((code, share), ...), and whether romanized.
+_KEYS: dict[str, tuple[tuple[tuple[str, float], ...], bool]] = {
     # Romanized Hindi and Urdu are one spoken language: each profile keeps a share for the other.
-    "hi-Latn": (("hi", 0.7), ("ur", 0.3)),
-    "ur-Latn": (("ur", 0.7), ("hi", 0.3)),
-    "ar-Latn": (("ar", 1.0),),
-    "ru-Latn": (("ru", 1.0),),
+    "hi-Latn": ((("hi", 0.7), ("ur", 0.3)), True),
+    "ur-Latn": ((("ur", 0.7), ("hi", 0.3)), True),
+    "pa-Latn": ((("pa", 1.0),), True),
+    "ar-Latn": ((("ar", 1.0),), True),
+    "ru-Latn": ((("ru", 1.0),), True),
+    "yue-Latn": ((("yue", 1.0),), True),
+    # Dari is written like Persian; only some vocabulary differs: one profile, both answers.
+    "fa": ((("fa", 0.7), ("prs", 0.3)), False),
+    "hnj": ((("hmn", 1.0),), False),  # Hmong Njua (Green Hmong, Moob Leeg): a Hmong interpreter
 }
+UNKNOWN_KEY = "und"  # the "other language" profile of a script family
 # Codes that may be named in --among and what they stand for in detection.
 _AMONG_EXPANDS: dict[str, tuple[str, ...]] = {
     "zh": ("zh-Hans", "zh-Hant"),
@@ -211,242 +104,34 @@ _SAME_INTERPRETER = (
     frozenset({"fa", "prs"}),
     frozenset({"hi", "ur"}),
 )
+# Neighbours that text alone separates poorly and that need different interpreters: ask.
+_ASK_PAIRS: dict[frozenset[str], str] = {
+    frozenset({"so", "om"}): "Somali and Oromo are neighbours and share many words: ask "
+    '"Af-Soomaali?" or "Afaan Oromoo?" (lep ispeak); they need different interpreters.',
+    frozenset({"yue", "zh-Hant"}): "Cantonese and Mandarin are written with the same Traditional characters: "
+    "ask which the person speaks (lep ispeak); they need different interpreters.",
+    frozenset({"sq", "hr"}): "Albanian and Croatian need different interpreters: Albanian writes ë and ç.",
+}
+_DARI_NOTE = (
+    "Persian (Farsi) and Dari are written alike: ask whether the person is from Iran or Afghanistan; "
+    "tell the interpreter vendor which (many interpreters serve both)."
+)
 
 CONFIDENT = 0.80  # top guess probability needed for a "confident" verdict
 MIN_LETTERS = 2
-
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[@#]\w+", re.IGNORECASE)
-_SPACE = re.compile(r"\s+")
-
-
-def script_of(ch: str) -> str | None:
-    """ISO 15924 code of a letter or mark, or None for anything else."""
-    cp = ord(ch)
-    i = bisect.bisect_right(_STARTS, cp) - 1
-    if i < 0:
-        return None
-    start, end, script = _SCRIPT_RANGES[i]
-    if cp > end:
-        return None
-    if script == "Latn" or script == "Grek" or script == "Cyrl":
-        return script if ch.isalpha() else None
-    cat = unicodedata.category(ch)
-    return script if cat[0] in "LM" else None
+UNKNOWN_SHARE = 0.25  # "other language" probability above which no answer is confident
+SENTENCE_ONLY_WORDS = 5  # a sentence-only language is confident only from this many words
+TIE_MAX_WORDS = 3  # a text this short whose words both top languages list is a tie
+ALSO_MARGIN = 30  # word-table bytes (3 nats) a word must favour a second language by
+# Mayan orthographies mark glottal stops with an apostrophe after a consonant: ixoqib', k'o, tz'i'.
+_GLOTTAL = re.compile(r"(?:[a-z]{2}[bq]|\b[kq]|tz|ch)['’ʼ](?:[a-z]|\s|$)", re.IGNORECASE)
+_ELISION = re.compile(r"\b(?:[a-z]|qu)['’]", re.IGNORECASE)  # French/Italian l', d', qu'
 
 
-# -- Latin folding (shared with scripts/build_detect_profiles.py) -------------------------------
-
-_FOLD_SPECIAL = {
-    "đ": "d",
-    "ł": "l",
-    "ø": "o",
-    "ß": "s",
-    "æ": "a",
-    "œ": "o",
-    "ı": "i",
-    "ħ": "h",
-    "ŧ": "t",
-    "ŋ": "n",
-    "ɛ": "e",
-    "ɔ": "o",
-    "þ": "t",
-    "ð": "d",
-    "ĸ": "k",
-    "ŀ": "l",
-}
-
-
-@functools.cache
-def fold_latin(ch: str) -> str:
-    """A lower-case Latin letter without its accent (``ế`` -> ``e``, ``đ`` -> ``d``)."""
-    special = _FOLD_SPECIAL.get(ch)
-    if special is not None:
-        return special
-    if ch.isascii():
-        return ch
-    base = unicodedata.normalize("NFKD", ch)[0]
-    if base.isascii() and base.isalpha():
-        return base.lower()
-    return ch
-
-
-def accent_key(ch: str) -> str:
-    """How an accented letter is counted as evidence; langdetect folds all Vietnamese
-    vowel+tone letters (U+1EA0-U+1EFF) into one class, so lepcli does too."""
-    if 0x1EA0 <= ord(ch) <= 0x1EFF:
-        return "\u1ec3"
-    if ch == "\u0219":  # Romanian s/t with comma below == with cedilla (as langdetect)
-        return "\u015f"
-    if ch == "\u021b":
-        return "\u0163"
-    return ch
-
-
-def normalize_arabic(ch: str) -> str:
-    """Farsi yeh and Arabic yeh are one letter in langdetect's profiles."""
-    return "\u064a" if ch == "\u06cc" else ch
-
-
-def words_of(text: str, script: str) -> list[str]:
-    """Lower-cased words written in ``script`` (Latin folded), everything else as a break."""
-    out: list[str] = []
-    current: list[str] = []
-    for ch in text.lower():
-        if script_of(ch) == script:
-            if script == "Latn":
-                ch = fold_latin(ch)
-            elif script == "Arab":
-                ch = normalize_arabic(ch)
-            current.append(ch)
-        elif current:
-            out.append("".join(current))
-            current = []
-    if current:
-        out.append("".join(current))
-    return out
-
-
-def word_keys(text: str, script: str) -> list[str]:
-    """Words as the word tables key them: like :func:`words_of`, with ß, œ and æ spelled out
-    (``strasse``, ``soeur``) the way people type them on a keyboard without those letters."""
-    if script == "Latn":
-        text = text.lower().replace("ß", "ss").replace("œ", "oe").replace("æ", "ae")
-    return words_of(text, script)
-
-
-def grams_of(words: Iterable[str]) -> list[str]:
-    """Character 1-, 2- and 3-grams of each word padded with spaces (langdetect's scheme)."""
-    grams: list[str] = []
-    for word in words:
-        padded = f" {word} "
-        grams.extend(word)
-        grams.extend(padded[i : i + 2] for i in range(len(padded) - 1))
-        grams.extend(padded[i : i + 3] for i in range(len(padded) - 2))
-    return grams
-
-
-# -- profiles ----------------------------------------------------------------------------------
-
-SCALE = 20.0  # bytes in the score matrix are round(-ln P * SCALE)
-
-
-class Profile(NamedTuple):
-    """One script family's character-n-gram model."""
-
-    name: str
-    languages: tuple[str, ...]  # profile keys: lepcli codes, or "hi-Latn"-style romanized ones
-    grams: dict[str, int]  # n-gram -> row
-    matrix: bytes  # len(index) * len(languages) bytes, row-major
-    accents: dict[str, bytes]  # accented letter -> per-language -ln P(letter | its base) * SCALE
-    accent_floor: int
-    prior: tuple[float, ...]  # ln prior per language
-    typical: float  # mean -ln P per gram for text in a known language (for the "fit" check)
-
-
-# Plain files next to this module (importlib.resources would add ~10 ms to every start).
-DATA_DIR = Path(__file__).resolve().parent / "data"
-
-
-@functools.cache
-def _meta() -> dict[str, Any]:
-    return json.loads((DATA_DIR / "meta.json").read_bytes())  # type: ignore[no-any-return]
-
-
-@functools.cache
-def load_profile(name: str) -> Profile:
-    raw = (DATA_DIR / f"{name}.bin").read_bytes()
-    (header_len,) = struct.unpack_from("<I", raw, 0)
-    header = json.loads(raw[4 : 4 + header_len])
-    keys_end = 4 + header_len + header["keys_bytes"]
-    keys = raw[4 + header_len : keys_end].decode("utf-8").split("\n")
-    matrix_end = keys_end + header["matrix_bytes"]
-    langs = tuple(header["languages"])
-    accents = {k: bytes(v) for k, v in header["accents"].items()}
-    return Profile(
-        name=name,
-        languages=langs,
-        grams=dict(zip(keys, range(len(keys)), strict=True)),
-        matrix=raw[keys_end:matrix_end],
-        accents=accents,
-        accent_floor=header["accent_floor"],
-        prior=tuple(header["prior"]),
-        typical=header["typical"],
-    )
-
-
-WORD_SCALE = 10.0  # word-table bytes are round(ln(frequency / WORD_FLOOR) * WORD_SCALE)
-MAX_WORDS = 64  # word evidence looks at the first words only (the n-grams see the whole text)
-
-
-class WordTable(NamedTuple):
-    """Frequent words of the languages of one script family, for word-level evidence.
-
-    Per language: sorted CRC-32 hashes of its words (UTF-8 of :func:`word_keys`) and, in the same
-    order, one byte each: ``ln(frequency / WORD_FLOOR) * WORD_SCALE``. Looked up by binary search,
-    so loading is two memory copies per language, not a dictionary of 300,000 strings.
-    """
-
-    columns: tuple[int, ...]  # profile column of each table
-    hashes: tuple[array.array[int], ...]
-    bonus: tuple[bytes, ...]
-    borrow: tuple[tuple[int, int, float], ...]  # (column, column it borrows from, ln share)
-
-
-@functools.cache
-def load_words(name: str) -> WordTable | None:
-    path = DATA_DIR / f"{name}.words"
-    if not path.is_file():
-        return None
-    raw = path.read_bytes()
-    (header_len,) = struct.unpack_from("<I", raw, 0)
-    header = json.loads(raw[4 : 4 + header_len])
-    pos = 4 + header_len
-    hashes: list[array.array[int]] = []
-    bonus: list[bytes] = []
-    for count in header["counts"]:
-        table = array.array("I")
-        table.frombytes(raw[pos : pos + 4 * count])
-        if sys.byteorder == "big":
-            table.byteswap()
-        pos += 4 * count
-        hashes.append(table)
-        bonus.append(raw[pos : pos + count])
-        pos += count
-    borrow = tuple((int(c), int(src), float(share)) for c, src, share in header.get("borrow", []))
-    return WordTable(tuple(header["columns"]), tuple(hashes), tuple(bonus), borrow)
-
-
-def word_bonus(table: WordTable, words: Sequence[str], k: int) -> list[float]:
-    """Per profile column: the summed ln(frequency / WORD_FLOOR) of the words its table lists.
-
-    A language without a frequency list of its own that borrows from a listed neighbour (Nepali
-    and Marathi from Hindi, Pashto from Persian) is credited each word the neighbour lists at
-    ``ln(share)`` less, unless its own small table credits it more: a frequent Hindi word is
-    evidence for Nepali too, only weaker.
-    """
-    keys = [zlib.crc32(w.encode("utf-8")) for w in words[:MAX_WORDS]]
-    per_column: dict[int, list[int]] = {}
-    for column, hashes, bonus in zip(table.columns, table.hashes, table.bonus, strict=True):
-        found = []
-        n = len(hashes)
-        for key in keys:
-            i = bisect.bisect_left(hashes, key)
-            found.append(bonus[i] if i < n and hashes[i] == key else 0)
-        per_column[column] = found
-    for column, source, log_share in table.borrow:
-        lent = [max(0, b + round(log_share * WORD_SCALE)) for b in per_column[source]]
-        own = per_column.get(column, [0] * len(keys))
-        per_column[column] = [max(a, b) for a, b in zip(own, lent, strict=True)]
-    out = [0.0] * k
-    for column, found in per_column.items():
-        out[column] = sum(found) / WORD_SCALE
-    return out
-
-
-@functools.cache
-def _han_tables() -> dict[str, frozenset[str]]:
-    han = _meta()["han"]
-    return {k: frozenset(v) for k, v in han.items()}
+def sentence_only_codes() -> frozenset[str]:
+    """Languages lepcli knows only from one formal text (franc's data): fine for sentences,
+    weak for a word or two."""
+    return frozenset(meta().get("sentence_only", ()))
 
 
 # -- results -----------------------------------------------------------------------------------
@@ -460,6 +145,7 @@ class Guess:
     script: str  # the script the text was written in (ISO 15924), e.g. Latn for romanized Hindi
     confidence: float
     romanized: bool = False
+    sentence_only: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -469,7 +155,20 @@ class Guess:
             "script": self.script,
             "confidence": round(self.confidence, 3),
             "romanized": self.romanized,
+            "sentence_only": self.sentence_only,
         }
+
+
+@dataclass(frozen=True)
+class Also:
+    """A second language clearly present in the message (its words, or its own script)."""
+
+    code: str
+    name: str
+    why: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"code": self.code, "name": self.name, "why": self.why}
 
 
 NEXT_STEPS_UNCERTAIN = (
@@ -487,6 +186,9 @@ class DetectResult:
     letters: int
     among: list[str] | None = None
     notes: list[str] = field(default_factory=list)
+    also: list[Also] = field(default_factory=list)
+    unknown: float = 0.0  # probability the text is in a language lepcli does not model
+    unsupported: bool = False  # the text looks like a language lepcli does not know
 
     @property
     def confident(self) -> bool:
@@ -498,13 +200,18 @@ class DetectResult:
 
     @property
     def next_steps(self) -> list[str]:
+        steps: list[str] = []
         if self.confident and self.guesses:
             code = self.guesses[0].code
-            return [
+            steps += [
                 f"Find an interpreter line for it: lep lines {code}",
                 f"Common phrases: lep phrase list --lang {code}",
             ]
-        return list(NEXT_STEPS_UNCERTAIN)
+        else:
+            steps += NEXT_STEPS_UNCERTAIN
+        for other in self.also:
+            steps.append(f"Ask which language the person prefers; for {other.name}: lep lines {other.code}")
+        return steps
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -512,6 +219,9 @@ class DetectResult:
             "confident": self.confident,
             "language": self.language,
             "guesses": [g.to_json() for g in self.guesses],
+            "also": [a.to_json() for a in self.also],
+            "unknown": round(self.unknown, 3),
+            "unsupported": self.unsupported,
             "script": self.script,
             "script_name": SCRIPT_NAMES.get(self.script or "", self.script),
             "letters": self.letters,
@@ -521,115 +231,15 @@ class DetectResult:
             "notes": self.notes,
         }
 
-    def to_view(self) -> Any:
-        from lepcli.cli import render as output
 
-        view = output.View()
-        if self.confident:
-            top = self.guesses[0]
-            view.add(output.Title(f"{top.name}  ·  {top.native}", f"code {top.code}, {top.confidence:.0%} sure"))
-            view.add(output.Note(self.reason, tone="ok", label="CONFIDENT"))
-        else:
-            view.add(output.Title("Language not certain"))
-            view.add(output.Note(self.reason, tone="warn", label="UNCERTAIN"))
-        if self.guesses:
-            rows = [
-                [
-                    str(n),
-                    g.code,
-                    g.name,
-                    g.native,
-                    SCRIPT_NAMES.get(g.script, g.script) + (" (romanized)" if g.romanized else ""),
-                    f"{g.confidence:.0%}",
-                ]
-                for n, g in enumerate(self.guesses, 1)
-            ]
-            view.add(output.Table(["#", "code", "language", "native name", "written in", "confidence"], rows))
-        for note in self.notes:
-            view.add(output.Note(note, tone="info", label="note"))
-        view.add(output.Note("; ".join(self.next_steps), tone="muted" if self.confident else "warn", label="next"))
-        return view
-
-
-# -- scoring -----------------------------------------------------------------------------------
-
-
-def _softmax(scores: dict[str, float]) -> dict[str, float]:
-    if not scores:
-        return {}
-    top = max(scores.values())
-    exps = {k: math.exp(v - top) for k, v in scores.items()}
-    total = sum(exps.values())
-    return {k: v / total for k, v in exps.items()}
-
-
-class _Scored(NamedTuple):
-    probs: dict[str, float]  # profile key -> probability
-    fit: float  # 0..1: how much the text looks like the best language (1 = typical)
-    known: float  # share of the text's n-grams that the model has seen in any language
-
-
-def _score_profile(profile: Profile, text: str, script: str) -> _Scored:
-    words = words_of(text, script)
-    grams = grams_of(words)
-    k = len(profile.languages)
-    index = profile.grams
-    matrix = profile.matrix
-    rows: list[bytes] = []
-    for g in grams:
-        i = index.get(g)
-        if i is not None:
-            rows.append(matrix[i * k : (i + 1) * k])
-    cost = [sum(col) for col in zip(*rows, strict=True)] if rows else [0] * k
-    table = load_words(profile.name)
-    bonus = word_bonus(table, word_keys(text, script), k) if table is not None else [0.0] * k
-    if script == "Latn":
-        # Accents that were typed are evidence; accents left out cost nothing.
-        for ch in text.lower():
-            if not ch.isalpha() or ch.isascii():
-                continue
-            key = accent_key(ch)
-            if fold_latin(ch) == ch and key == ch and ch not in profile.accents:
-                continue
-            row = profile.accents.get(key)
-            if row is None:
-                row = bytes([profile.accent_floor]) * k
-            cost = [c + r for c, r in zip(cost, row, strict=True)]
-    n = max(len(rows), 1)
-    # Naive-Bayes grams are not independent: dividing by a calibration constant keeps the
-    # probabilities honest (measured on the evaluation set, see bench/bench_detect.py).
-    temper = _meta()["temper"]
-    scores = {
-        lang: (-cost[j] / SCALE) / temper + bonus[j] + profile.prior[j] for j, lang in enumerate(profile.languages)
-    }
-    best = min(cost) / SCALE / n if rows else 99.0
-    fit = max(0.0, min(1.0, (_meta()["floor_cost"] - best) / (_meta()["floor_cost"] - profile.typical)))
-    known = len(rows) / len(grams) if grams else 0.0
-    return _Scored(_softmax(scores), fit, known)
-
-
-def _han(text: str) -> tuple[dict[str, float], list[str]]:
-    tables = _han_tables()
-    chars = [ch for ch in text if script_of(ch) == "Hani"]
-    simp = sum(1 for ch in chars if ch in tables["simplified"])
-    trad = sum(1 for ch in chars if ch in tables["traditional"])
-    yue = sum(1 for ch in chars if ch in tables["cantonese"])
-    jpn = sum(1 for ch in chars if ch in tables["japanese"])
-    notes: list[str] = []
-    # Each distinctive character is strong evidence; none at all leaves the written form open.
-    scores = {"zh-Hans": 0.15 + 2.2 * simp, "zh-Hant": 2.2 * trad, "yue": -3.0 + 2.0 * yue, "ja": -4.0 + 2.5 * jpn}
-    if yue:
-        scores["zh-Hant"] += 1.0 * yue  # written Cantonese is Traditional
-    if not simp and not trad and not yue:
-        notes.append("No character here exists in only one form, so Simplified and Traditional cannot be told apart.")
-    return _softmax(scores), notes
+# -- the script stage and the statistics, joined -----------------------------------------------
 
 
 def _letters_by_script(text: str) -> dict[str, int]:
     counts: dict[str, int] = {}
     for ch in text:
         s = script_of(ch)
-        if s is not None:
+        if s is not None and s != COMBINING:
             counts[s] = counts.get(s, 0) + 1
     if "Hira" in counts or "Kana" in counts:
         kana = counts.pop("Hira", 0) + counts.pop("Kana", 0)
@@ -639,40 +249,77 @@ def _letters_by_script(text: str) -> dict[str, int]:
 
 class _Part(NamedTuple):
     script: str
-    probs: dict[str, float]  # lepcli code -> probability
+    probs: dict[str, float]  # lepcli code -> probability ("und" for an unmodelled language)
     fit: float
     romanized: set[str]
     notes: list[str]
+    tie: frozenset[str]  # two codes whose words the text shares equally (empty: no tie)
+    also: list[tuple[str, list[str]]]  # second language -> its words in the text
+
+
+def _key_codes(key: str) -> tuple[tuple[tuple[str, float], ...], bool]:
+    return _KEYS.get(key, (((key, 1.0),), False))
 
 
 def _script_part(script: str, text: str) -> _Part:
-    if script in _SCRIPT_LANGUAGES:
-        return _Part(script, dict(_SCRIPT_LANGUAGES[script]), 1.0, set(), [])
+    if script in SCRIPT_LANGUAGES:
+        return _Part(script, dict(SCRIPT_LANGUAGES[script]), 1.0, set(), [], frozenset(), [])
     if script == "Hani":
-        han_probs, notes = _han(text)
-        return _Part(script, han_probs, 1.0, set(), notes)
-    group = _SCRIPT_GROUPS.get(script)
+        han = score_han(text)
+        return _Part(script, han.probs, 1.0, set(), han.notes, frozenset(), [])
+    group = SCRIPT_GROUPS.get(script)
     if group is None:
         name = SCRIPT_NAMES.get(script, script)
-        return _Part(script, {}, 0.0, set(), [f"Written in {name}; lepcli has no language model for this script."])
-    scored = _score_profile(load_profile(group), text, script)
+        notes = [f"Written in {name}; lepcli has no language model for this script."]
+        return _Part(script, {}, 0.0, set(), notes, frozenset(), [])
+    scored = score_profile(load_profile(group), text, script)
     probs: dict[str, float] = {}
     romanized: set[str] = set()
     for key, p in scored.probs.items():
-        shares = _ROMANIZED.get(key)
-        if shares is not None:
-            for code, share in shares:
-                probs[code] = probs.get(code, 0.0) + p * share
+        shares, roman = _key_codes(key)
+        for code, share in shares:
+            probs[code] = probs.get(code, 0.0) + p * share
+            if roman:
                 romanized.add(code)
-            continue
-        sibling = _SIBLINGS.get(key)
-        if sibling is not None:
-            probs[key] = probs.get(key, 0.0) + p * (1 - sibling[1])
-            probs[sibling[0]] = probs.get(sibling[0], 0.0) + p * sibling[1]
-            continue
-        probs[key] = probs.get(key, 0.0) + p
     fit = scored.fit * min(1.0, scored.known / 0.6)
-    return _Part(script, probs, fit, romanized, [])
+    ranked = sorted(scored.probs, key=lambda k: -scored.probs[k])
+    tie: frozenset[str] = frozenset()
+    if len(ranked) > 1 and scored.words and len(scored.words) <= TIE_MAX_WORDS:
+        a, b = ranked[0], ranked[1]
+        wa, wb = scored.by_word.get(a), scored.by_word.get(b)
+        codes_a, codes_b = _key_codes(a)[0][0][0], _key_codes(b)[0][0][0]
+        if (
+            wa is not None
+            and wb is not None
+            and any(wa)
+            and all((x > 0) == (y > 0) for x, y in zip(wa, wb, strict=True))
+            and scored.probs[b] >= 0.02
+            and not _same_interpreter(codes_a, codes_b)
+        ):
+            tie = frozenset({codes_a, codes_b})
+    return _Part(script, probs, fit, romanized, [], tie, _second_language(scored, ranked[0]))
+
+
+def _second_language(scored: Any, top_key: str) -> list[tuple[str, list[str]]]:
+    """Words that clearly belong to another modelled language than the best one."""
+    top_words = scored.by_word.get(top_key)
+    if top_words is None or len(scored.words) < 4:
+        return []
+    votes: dict[str, list[str]] = {}
+    margin: dict[str, int] = {}
+    for key, found in scored.by_word.items():
+        for i, word in enumerate(scored.words):
+            if len(word) >= 3 and found[i] >= top_words[i] + ALSO_MARGIN:
+                votes.setdefault(key, []).append(word)
+                margin[key] = margin.get(key, 0) + found[i] - top_words[i]
+    top_code = _key_codes(top_key)[0][0][0]
+    out: list[tuple[str, list[str]]] = []
+    for key, words in sorted(votes.items(), key=lambda kv: (-len(kv[1]), -margin[kv[0]])):
+        code = _key_codes(key)[0][0][0]
+        if len(words) >= 2 and len(words) * 5 >= len(scored.words) and not _same_interpreter(code, top_code):
+            if code != top_code:
+                out.append((code, words))
+    return out[:1]
 
 
 def parse_among(values: Sequence[str] | str | None) -> list[str] | None:
@@ -705,14 +352,24 @@ def _allowed(among: Sequence[str]) -> set[str]:
 def detectable_codes(groups: dict[str, list[str]] | None = None) -> list[str]:
     """Every lepcli code ``detect`` can name."""
     codes: set[str] = set()
-    for shares in _SCRIPT_LANGUAGES.values():
+    for shares in SCRIPT_LANGUAGES.values():
         codes.update(c for c, _ in shares)
     codes.update(["zh-Hans", "zh-Hant", "yue", "ja"])
-    codes.update(sibling for sibling, _ in _SIBLINGS.values())
-    for group in (groups if groups is not None else _meta()["groups"]).values():
+    for group in (groups if groups is not None else meta()["groups"]).values():
         for key in group:
-            codes.update(c for c, _ in _ROMANIZED.get(key, ((key, 1.0),)))
+            if key != UNKNOWN_KEY:
+                codes.update(c for c, _ in _key_codes(key)[0])
     return sorted(codes)
+
+
+def _names_only(text: str) -> bool:
+    """Only capitalised words, and digits or few words: a list of names or a street address,
+    which shows no language (ALL-CAPS messages are not names)."""
+    words = re.findall(r"[^\W\d_]+", text)
+    if len(words) < 2 or text.upper() == text:
+        return False
+    capital = sum(1 for w in words if w[0].isupper() or len(w) <= 2 and w.isupper())
+    return capital == len(words) and (any(ch.isdigit() for ch in text) or len(words) <= 4)
 
 
 def detect(
@@ -725,13 +382,14 @@ def detect(
     """Rank the languages ``text`` may be written in.
 
     ``among`` restricts the answer to those lepcli codes (``zh`` covers both written forms);
-    ``prefer`` (an agency's common languages) only raises their prior.
+    ``prefer`` (an agency's common languages) raises their prior, and decides a tie between
+    languages that write the text's words alike (``socorro``: Spanish and Portuguese).
     """
     if top < 1:
         raise BadInput("--top must be 1 or more")
     among_list = list(among) if among else None
     allowed = _allowed(among_list) if among_list else None
-    cleaned = _SPACE.sub(" ", _URL.sub(" ", text))
+    cleaned = SPACE.sub(" ", URL.sub(" ", unicodedata.normalize("NFC", text)))
     counts = _letters_by_script(cleaned)
     letters = sum(counts.values())
     notes: list[str] = []
@@ -777,6 +435,14 @@ def detect(
         probs = {c: p * weights[c] for c, p in probs.items()}
         total = sum(probs.values()) or 1.0
         probs = {c: p / total for c, p in probs.items()}
+    tie = parts[0][1].tie
+    if tie:
+        # The words are the same in both languages: their frequencies say little, the agency's
+        # languages (or, without that setting, how often US agencies meet each) decide the order.
+        mass = sum(probs.get(c, 0.0) for c in tie)
+        order = sorted(tie, key=lambda c: (c not in boost, _rank(c)))
+        probs[order[0]], probs[order[1]] = mass * 0.6, mass * 0.4
+    unknown = probs.pop(UNKNOWN_KEY, 0.0)
     outside_best: tuple[str, float] | None = None
     if allowed is not None:
         best_any = max(probs.items(), key=lambda kv: kv[1], default=None)
@@ -786,18 +452,48 @@ def detect(
             outside_best = best_any
         probs = {c: p / mass for c, p in inside.items()} if mass > 0 else {}
         fit *= min(1.0, mass * 4)  # the text fits none of the allowed languages well
+        unknown = 0.0  # the caller said which languages to consider
     ranked = sorted(probs.items(), key=lambda kv: (-kv[1], _rank(kv[0])))[:top]
+    sentence_only = sentence_only_codes()
     guesses: list[Guess] = []
     for code, p in ranked:
         name, native, usual, _ = _names()[code]
-        guesses.append(Guess(code, name, native, _guess_script(code, script_for[code], usual), p, code in romanized))
-    verdict, reason = _verdict(guesses, fit, letters, len(parts) > 1, probs)
+        written = _guess_script(code, script_for[code], usual)
+        guesses.append(Guess(code, name, native, written, p, code in romanized, code in sentence_only))
+    also: list[Also] = []
+    top_code = guesses[0].code if guesses else None
+    for share, part in parts:
+        for code, _words in part.also:
+            if code != top_code and (allowed is None or code in allowed):
+                name = _names()[code][0]
+                main = guesses[0].name if guesses else "this"
+                article = "an" if main[:1] in "AEIOU" else "a"
+                what = f"{name} words in {article} {main} message"
+                also.append(Also(code, name, f"{what}: the person may need {name}"))
+        if part is not parts[0][1] and share >= 0.2 and part.probs:
+            code = max(part.probs, key=lambda c: part.probs[c])
+            if code != top_code and code in _names() and (allowed is None or code in allowed):
+                name = _names()[code][0]
+                also.append(Also(code, name, f"{name} written in {SCRIPT_NAMES.get(part.script, part.script)} too"))
+    n_words = len(re.findall(r"[^\W\d_]+", cleaned))
+    verdict, reason, unsupported = _verdict(guesses, fit, letters, len(parts) > 1, unknown, tie, n_words, cleaned)
+    if also and verdict == "confident":
+        reason += " " + also[0].why[0].upper() + also[0].why[1:] + "."
+    elif also:
+        reason += f" {also[0].why[0].upper() + also[0].why[1:]}."
+    codes = {g.code for g in guesses}
+    if codes & {"fa", "prs"}:
+        notes.append(_DARI_NOTE)
+    for pair, note in _ASK_PAIRS.items():
+        if pair <= codes or (top_code in pair and any(a.code in pair for a in also)):
+            notes.append(note)
     if outside_best is not None:
         other = outside_best[0]
-        notes.append(f"Outside --among, the text looks most like {_names()[other][0]} ({other}).")
+        other_name = _names()[other][0] if other in _names() else "a language lepcli does not know"
+        notes.append(f"Outside --among, the text looks most like {other_name} ({other}).")
     if among_list and not guesses:
         reason = "The text's script is not used by any language in --among."
-    return DetectResult(guesses, verdict, reason, main_script, letters, among_list, notes)
+    return DetectResult(guesses, verdict, reason, main_script, letters, among_list, notes, also, unknown, unsupported)
 
 
 def _guess_script(code: str, written: str, usual: str) -> str:
@@ -811,11 +507,12 @@ def _guess_script(code: str, written: str, usual: str) -> str:
 def _names() -> dict[str, list[Any]]:
     """code -> [English name, native name, usual script, catalog rank], copied from lepcli.languages
     at build time (loading the world language table would cost ~10 ms per run)."""
-    return _meta()["names"]  # type: ignore[no-any-return]
+    return meta()["names"]  # type: ignore[no-any-return]
 
 
 def _rank(code: str) -> int:
-    rank = _names()[code][3]
+    entry = _names().get(code)
+    rank = entry[3] if entry else None
     return int(rank) if rank else 10_000
 
 
@@ -823,25 +520,69 @@ def _same_interpreter(a: str, b: str) -> bool:
     return any(a in pair and b in pair for pair in _SAME_INTERPRETER)
 
 
-def _verdict(guesses: list[Guess], fit: float, letters: int, mixed: bool, probs: dict[str, float]) -> tuple[str, str]:
+_UNKNOWN = "Looks like a language lepcli does not know"
+
+
+def _verdict(
+    guesses: list[Guess],
+    fit: float,
+    letters: int,
+    mixed: bool,
+    unknown: float,
+    tie: frozenset[str],
+    words: int,
+    text: str,
+) -> tuple[str, str, bool]:
+    """(verdict, reason, unsupported)."""
     if not guesses:
-        return "uncertain", "No language lepcli knows is written in this script."
+        return "uncertain", "No language lepcli knows is written in this script.", False
     top = guesses[0]
     p = top.confidence
+    best = f" (closest: {top.name}, {p:.0%})"
     pair_note = ""
     if p < CONFIDENT and len(guesses) > 1 and _same_interpreter(top.code, guesses[1].code):
         p += guesses[1].confidence
         pair_note = f" or {guesses[1].name} (same interpreter language; the writing cannot tell them apart)"
+    if top.script == "Latn" and _GLOTTAL.search(text) and not _ELISION.search(text) and top.code not in _MAYAN:
+        why = "apostrophes after consonants, as Mayan languages write glottal stops"
+        return "uncertain", f"{_UNKNOWN}: {why}{best}. Ask where the person is from.", True
+    if _names_only(text):
+        return "uncertain", "Only names, capitalised words or an address: they show no language.", False
+    if unknown >= UNKNOWN_SHARE and unknown >= p:
+        return "uncertain", f"{_UNKNOWN}{best}.", True
     if fit < 0.35:
         return (
             "uncertain",
-            "The text does not look much like any language lepcli knows (names, typos or another language).",
+            f"{_UNKNOWN}, or names and typos{best}.",
+            True,
         )
     if letters < 4 and top.script not in ("Hans", "Hant", "Hani", "Jpan", "Kore", "Hang"):
-        return "uncertain", "Too few letters to tell the language."
+        return "uncertain", "Too few letters to tell the language.", False
+    if tie and top.code in tie and len(guesses) > 1:
+        other = next(g for g in guesses[1:] if g.code in tie) if any(g.code in tie for g in guesses[1:]) else None
+        if other is not None:
+            return (
+                "uncertain",
+                f"{top.name} or {other.name}: these words are written the same in both; "
+                f"{top.name} is listed first because the agency meets it more often.",
+                False,
+            )
     if p < CONFIDENT:
         second = f"; {guesses[1].name} is also possible" if len(guesses) > 1 else ""
-        return "uncertain", f"Best guess {top.name} ({top.confidence:.0%}){second}."
+        return "uncertain", f"Best guess {top.name} ({top.confidence:.0%}){second}.", False
+    if unknown >= UNKNOWN_SHARE / 2:
+        maybe = "but it may be a language lepcli does not know"
+        return "uncertain", f"Best guess {top.name} ({top.confidence:.0%}), {maybe}.", False
+    if top.sentence_only and (words < SENTENCE_ONLY_WORDS or fit < 0.6):
+        return (
+            "uncertain",
+            f"Best guess {top.name}: lepcli knows it only from formal text, so a short message is not enough; "
+            "ask where the person is from.",
+            False,
+        )
     if mixed:
-        return "confident", f"Mostly {top.name}{pair_note}, mixed with another script."
-    return "confident", f"{top.name}{pair_note}."
+        return "confident", f"Mostly {top.name}{pair_note}, mixed with another script.", False
+    return "confident", f"{top.name}{pair_note}.", False
+
+
+_MAYAN = frozenset("mam quc kek cak tzh tzo yua jac kjb ixl".split())

@@ -1,0 +1,143 @@
+"""The shipped detection data: its file formats, read AND written here.
+
+``<group>.bin``: one script family's character-n-gram model. ``<group>.words``: frequent words of
+the family's languages. ``meta.json``: everything else (names, Han character lists, build inputs).
+``scripts/build_detect_profiles.py`` writes them with :func:`encode_profile` and :func:`encode_words`;
+:func:`load_profile` and :func:`load_words` read them back. Plain files next to this module
+(importlib.resources would add ~10 ms to every start).
+"""
+
+from __future__ import annotations
+
+import array
+import functools
+import hashlib
+import json
+import struct
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+SCALE = 20.0  # bytes in the score matrix are round(-ln P * SCALE)
+WORD_SCALE = 10.0  # word-table bytes are round(ln(frequency / WORD_FLOOR) * WORD_SCALE)
+
+
+@functools.cache
+def meta() -> dict[str, Any]:
+    return json.loads((DATA_DIR / "meta.json").read_bytes())  # type: ignore[no-any-return]
+
+
+class Profile(NamedTuple):
+    """One script family's character-n-gram model."""
+
+    name: str
+    languages: tuple[str, ...]  # profile keys: lepcli codes, "hi-Latn"-style romanized ones, "und"
+    grams: dict[str, int]  # n-gram -> row
+    matrix: bytes  # len(index) * len(languages) bytes, row-major
+    accents: dict[str, bytes]  # accented letter -> per-language -ln P(letter | its base) * SCALE
+    accent_floor: int
+    prior: tuple[float, ...]  # ln prior per language
+    typical: float  # mean -ln P per gram for text in a known language (for the "fit" check)
+
+
+def encode_profile(
+    header: dict[str, Any], keys: Sequence[str], matrix: bytes, accents: dict[str, list[int]]
+) -> bytes:
+    """``<I header length> <header JSON> <keys, newline-separated> <matrix>``."""
+    keys_blob = "\n".join(keys).encode("utf-8")
+    full = {**header, "keys_bytes": len(keys_blob), "matrix_bytes": len(matrix), "accents": accents}
+    header_blob = json.dumps(full, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return struct.pack("<I", len(header_blob)) + header_blob + keys_blob + bytes(matrix)
+
+
+@functools.cache
+def load_profile(name: str) -> Profile:
+    raw = (DATA_DIR / f"{name}.bin").read_bytes()
+    (header_len,) = struct.unpack_from("<I", raw, 0)
+    header = json.loads(raw[4 : 4 + header_len])
+    keys_end = 4 + header_len + header["keys_bytes"]
+    keys = raw[4 + header_len : keys_end].decode("utf-8").split("\n")
+    matrix_end = keys_end + header["matrix_bytes"]
+    langs = tuple(header["languages"])
+    accents = {k: bytes(v) for k, v in header["accents"].items()}
+    return Profile(
+        name=name,
+        languages=langs,
+        grams=dict(zip(keys, range(len(keys)), strict=True)),
+        matrix=raw[keys_end:matrix_end],
+        accents=accents,
+        accent_floor=header["accent_floor"],
+        prior=tuple(header["prior"]),
+        typical=header["typical"],
+    )
+
+
+class WordTable(NamedTuple):
+    """Frequent words of the languages of one script family, for word-level evidence.
+
+    Per language: sorted CRC-32 hashes of its words (UTF-8 of ``rules.word_keys``) and, in the
+    same order, one byte each: ``ln(frequency / WORD_FLOOR) * WORD_SCALE``. Looked up by binary
+    search, so loading is two memory copies per language, not a dictionary of 300,000 strings.
+    """
+
+    columns: tuple[int, ...]  # profile column of each table
+    hashes: tuple[array.array[int], ...]
+    bonus: tuple[bytes, ...]
+    borrow: tuple[tuple[int, int, float], ...]  # (column, column it borrows from, ln share)
+
+
+def encode_words(
+    columns: Sequence[int], tables: Iterable[dict[int, int]], borrow: Sequence[Sequence[float]]
+) -> bytes:
+    """Each table: CRC-32 hash -> byte. ``<I header length> <header JSON> (<hashes> <bytes>)*``."""
+    counts: list[int] = []
+    blobs: list[bytes] = []
+    for table in tables:
+        hashes = sorted(table)
+        counts.append(len(hashes))
+        blobs.append(struct.pack(f"<{len(hashes)}I", *hashes) + bytes(table[h] for h in hashes))
+    header = json.dumps({"columns": list(columns), "counts": counts, "borrow": borrow}, separators=(",", ":"))
+    header_blob = header.encode("utf-8")
+    return struct.pack("<I", len(header_blob)) + header_blob + b"".join(blobs)
+
+
+@functools.cache
+def load_words(name: str) -> WordTable | None:
+    path = DATA_DIR / f"{name}.words"
+    if not path.is_file():
+        return None
+    raw = path.read_bytes()
+    (header_len,) = struct.unpack_from("<I", raw, 0)
+    header = json.loads(raw[4 : 4 + header_len])
+    pos = 4 + header_len
+    hashes: list[array.array[int]] = []
+    bonus: list[bytes] = []
+    for count in header["counts"]:
+        table = array.array("I")
+        table.frombytes(raw[pos : pos + 4 * count])
+        if sys.byteorder == "big":
+            table.byteswap()
+        pos += 4 * count
+        hashes.append(table)
+        bonus.append(raw[pos : pos + count])
+        pos += count
+    borrow = tuple((int(c), int(src), float(share)) for c, src, share in header.get("borrow", []))
+    return WordTable(tuple(header["columns"]), tuple(hashes), tuple(bonus), borrow)
+
+
+@functools.cache
+def han_tables() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in meta()["han"].items()}
+
+
+def digest(paths: Iterable[Path], root: Path) -> str:
+    """SHA-256 over the relative names and bytes of ``paths`` (sorted): the build records the
+    digest of its inputs and of its outputs so a test can tell cheaply whether they still match."""
+    h = hashlib.sha256()
+    for path in sorted(paths, key=lambda p: p.relative_to(root).as_posix()):
+        h.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+        h.update(path.read_bytes())
+        h.update(b"\0")
+    return h.hexdigest()

@@ -1,0 +1,171 @@
+"""The statistics stage: a script family's n-gram model plus word evidence -> probabilities.
+
+Naive Bayes over character 1-3-grams (Latin scored accent-folded; accents that were typed are
+their own evidence), plus **word evidence**: each word found in a language's table of frequent
+words adds ``ln(frequency / WORD_FLOOR)`` to that language, a log-likelihood ratio against one
+floor shared by every language: a word frequent in several languages favours them by their
+relative frequency, and a word no table lists costs nothing (the n-grams decide, as for a name).
+Han text is split into Simplified, Traditional, Cantonese and Japanese by characters that exist
+in only one of them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import unicodedata
+import zlib
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from lepcli.detect.profiles import SCALE, WORD_SCALE, Profile, WordTable, han_tables, load_words, meta
+from lepcli.detect.rules import accent_key, fold_latin, grams_of, script_of, stretched_forms, word_keys, words_of
+
+MAX_WORDS = 64  # word evidence looks at the first words only (the n-grams see the whole text)
+
+
+def softmax(scores: dict[str, float]) -> dict[str, float]:
+    if not scores:
+        return {}
+    top = max(scores.values())
+    exps = {k: math.exp(v - top) for k, v in scores.items()}
+    total = sum(exps.values())
+    return {k: v / total for k, v in exps.items()}
+
+
+def _listed(table: WordTable, key: int) -> bool:
+    for hashes in table.hashes:
+        i = bisect.bisect_left(hashes, key)
+        if i < len(hashes) and hashes[i] == key:
+            return True
+    return False
+
+
+def destretch(words: list[str], table: WordTable | None) -> list[str]:
+    """``ayudaaa`` -> ``ayuda``, ``pleeease`` -> ``please``: of the two shrunk forms, the one a
+    word table lists (the one-letter form when neither or both are)."""
+    out: list[str] = []
+    for word in words:
+        forms = stretched_forms(word)
+        if forms is None:
+            out.append(word)
+            continue
+        one, two = forms
+        if table is not None and not _listed(table, zlib.crc32(one.encode("utf-8"))):
+            if _listed(table, zlib.crc32(two.encode("utf-8"))):
+                out.append(two)
+                continue
+        out.append(one)
+    return out
+
+
+def word_evidence(table: WordTable, words: Sequence[str], k: int) -> tuple[list[float], dict[int, list[int]]]:
+    """Per profile column: the summed ln(frequency / WORD_FLOOR) of the words its table lists, and
+    per column the byte found for each word (0: not listed), for telling a second language apart.
+
+    A language without a frequency list of its own that borrows from a listed neighbour (Nepali
+    and Marathi from Hindi, Pashto from Persian) is credited each word the neighbour lists at
+    ``ln(share)`` less, unless its own small table credits it more.
+    """
+    keys = [zlib.crc32(w.encode("utf-8")) for w in words[:MAX_WORDS]]
+    per_column: dict[int, list[int]] = {}
+    for column, hashes, bonus in zip(table.columns, table.hashes, table.bonus, strict=True):
+        found = []
+        n = len(hashes)
+        for key in keys:
+            i = bisect.bisect_left(hashes, key)
+            found.append(bonus[i] if i < n and hashes[i] == key else 0)
+        per_column[column] = found
+    for column, source, log_share in table.borrow:
+        lent = [max(0, b + round(log_share * WORD_SCALE)) for b in per_column[source]]
+        own = per_column.get(column, [0] * len(keys))
+        per_column[column] = [max(a, b) for a, b in zip(own, lent, strict=True)]
+    out = [0.0] * k
+    for column, found in per_column.items():
+        out[column] = sum(found) / WORD_SCALE
+    return out, per_column
+
+
+class Scored(NamedTuple):
+    probs: dict[str, float]  # profile key -> probability (priors included)
+    evidence: dict[str, float]  # profile key -> log score without the prior
+    fit: float  # 0..1: how much the text looks like the best language (1 = typical)
+    known: float  # share of the text's n-grams that the model has seen in any language
+    words: list[str]  # the word keys scored (first MAX_WORDS)
+    by_word: dict[str, list[int]]  # profile key -> word-table byte per word
+
+
+def score_profile(profile: Profile, text: str, script: str) -> Scored:
+    table = load_words(profile.name)
+    words = destretch(words_of(text, script), table)
+    grams = grams_of(words)
+    k = len(profile.languages)
+    index = profile.grams
+    matrix = profile.matrix
+    rows: list[bytes] = []
+    for g in grams:
+        i = index.get(g)
+        if i is not None:
+            rows.append(matrix[i * k : (i + 1) * k])
+    cost = [sum(col) for col in zip(*rows, strict=True)] if rows else [0] * k
+    keys = destretch(word_keys(text, script), table)
+    by_column: dict[int, list[int]] = {}
+    if table is not None:
+        bonus, by_column = word_evidence(table, keys, k)
+    else:
+        bonus = [0.0] * k
+    if script == "Latn":
+        # Accents that were typed are evidence; accents left out cost nothing.
+        for ch in unicodedata.normalize("NFC", text.lower()):
+            if unicodedata.combining(ch):
+                key = ch  # a tone or dot mark with no precomposed letter (Yoruba ẹ̀)
+            elif not ch.isalpha() or ch.isascii():
+                continue
+            else:
+                key = accent_key(ch)
+                if fold_latin(ch) == ch and key == ch and ch not in profile.accents:
+                    continue
+            row = profile.accents.get(key)
+            if row is None:
+                row = bytes([profile.accent_floor]) * k
+            cost = [c + r for c, r in zip(cost, row, strict=True)]
+    n = max(len(rows), 1)
+    # Naive-Bayes grams are not independent: dividing by a calibration constant keeps the
+    # probabilities honest (measured on the evaluation set, see bench/bench_detect.py).
+    info = meta()
+    temper = info["temper"]
+    evidence = {lang: (-cost[j] / SCALE) / temper + bonus[j] for j, lang in enumerate(profile.languages)}
+    scores = {lang: evidence[lang] + profile.prior[j] for j, lang in enumerate(profile.languages)}
+    best = min(cost) / SCALE / n if rows else 99.0
+    fit = max(0.0, min(1.0, (info["floor_cost"] - best) / (info["floor_cost"] - profile.typical)))
+    known = len(rows) / len(grams) if grams else 0.0
+    by_word = {profile.languages[c]: found for c, found in by_column.items()}
+    return Scored(softmax(scores), evidence, fit, known, keys[:MAX_WORDS], by_word)
+
+
+class HanScored(NamedTuple):
+    probs: dict[str, float]
+    cantonese: int  # characters only written Cantonese uses
+    notes: list[str]
+
+
+def score_han(text: str) -> HanScored:
+    tables = han_tables()
+    chars = [ch for ch in text if script_of(ch) == "Hani"]
+    simp = sum(1 for ch in chars if ch in tables["simplified"])
+    trad = sum(1 for ch in chars if ch in tables["traditional"])
+    yue = sum(1 for ch in chars if ch in tables["cantonese"])
+    jpn = sum(1 for ch in chars if ch in tables["japanese"])
+    notes: list[str] = []
+    # Each distinctive character is strong evidence; none at all leaves the written form open.
+    # Written Cantonese (唔 嘅 咗 佢哋 冇 嚟 啲 係...) is its own answer: the person needs a
+    # Cantonese interpreter, not Mandarin, whichever character form it is written in.
+    scores = {
+        "zh-Hans": 0.15 + 2.2 * simp,
+        "zh-Hant": 2.2 * trad,
+        "yue": -3.0 + 5.0 * yue + (2.2 * max(simp, trad) if yue else 0.0),
+        "ja": -4.0 + 2.5 * jpn,
+    }
+    if not simp and not trad and not yue:
+        notes.append("No character here exists in only one form, so Simplified and Traditional cannot be told apart.")
+    return HanScored(softmax(scores), yue, notes)
