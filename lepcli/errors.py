@@ -97,6 +97,7 @@ class Unavailable(LepError):
 
 class Refused(LepError):
     exit_code = ExitCode.REFUSED
+    phrase_id: str | None = None  # the legal phrase withheld, when one matched
 
 
 class ModelError(LepError):

@@ -271,7 +271,7 @@ def test_yes_no_tap_is_seen_by_the_officer_in_english(start_talk: Callable[..., 
     page.wait_for_selector("#heard .item")
     assert page.locator("#heard .item").first.inner_text() == "Person: " + book.phrase("yesno.yes").text
     # "I don't know" is the third choice, in Spanish
-    page.get_by_role("button", name="No sé.").click()
+    page.locator("#ctl-yesno").get_by_role("button", name="No sé.").click()
     page.wait_for_function("() => document.querySelectorAll('#heard .item').length == 2")
     assert page.locator("#heard .item").first.inner_text() == "Person: I don't know."
 
@@ -287,7 +287,7 @@ def test_body_outline_tap(start_talk: Callable[..., Running], page: Any) -> None
     page.locator("[data-region='arm_left']").click()
     page.wait_for_selector("#heard .item")
     assert page.locator("#heard .item").first.inner_text() == "Person: Here: left arm (the person's left)"
-    page.get_by_role("button", name="cabeza").click()
+    page.get_by_role("button", name="cabeza", exact=True).click()
     page.wait_for_function("() => document.querySelectorAll('#heard .item').length == 2")
     assert page.locator("#heard .item").first.inner_text() == "Person: Here: head"
 

@@ -19,7 +19,7 @@ def say(
     ),
     force: bool = typer.Option(False, "--force", help="Replace FILE if it exists."),
     as_json: bool = json_option(),
-) -> None:
+) -> int:
     """Say a phrase aloud: the phrasebook translation (same legal gate as lep translate), spoken by a
     recorded voice where the agency supplies one, else espeak-ng ("computer voice"). Plays it, or
     writes a WAV with -o.
@@ -29,7 +29,7 @@ def say(
     from lepcli import speech
     from lepcli.cli import render as output
     from lepcli.cli.phrase import resolve_lang
-    from lepcli.errors import Refused, Unavailable
+    from lepcli.errors import Unavailable
     from lepcli.text import typed as textinput
 
     typed = textinput.read_argument(text, what="text to say")
@@ -40,12 +40,10 @@ def say(
     if not literal:
         from lepcli import translate as translate_mod
 
-        ans = translate_mod.translate(typed, code, "en")
-        if ans.legal_warning:
-            raise Refused(
-                "legal content with no reviewed translation: it is never spoken from a draft",
-                hint=ans.interpreter or f"use a qualified interpreter: lep lines {code}",
-            )
+        ans = translate_mod.translate(typed, code, "en")  # legal drafts are refused there (exit 7)
+        if isinstance(ans, translate_mod.NotSure):
+            output.emit(ans, as_json=as_json)  # nothing is spoken until the officer picks the phrase
+            return ans.exit_code
         spoken, status, label = ans.text, ans.status, ans.label
         phrase_id = ans.phrase.id if ans.phrase is not None and ans.tier == "phrasebook" else None
     audio = speech.audio_for(code, phrase_id, spoken)
@@ -80,6 +78,7 @@ def say(
     else:
         sys.stdout.write(f"{spoken}\n")
         output.message(f"{label} · {audio.source}" + (f" · written to {out}" if out else ""), tone="info")
+    return 0
 
 
 def _play(data: bytes, mime: str) -> None:

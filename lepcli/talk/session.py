@@ -35,6 +35,7 @@ BODY_REGIONS = {
     "leg_left": ("leg", "left leg (the person's left)"),
 }
 YESNO = ("yes", "no", "dont_know")
+_ANSWER_REPLIES = frozenset({"responses.yes", "responses.no", "responses.i_dont_know"})
 MAX_NUMBER_DIGITS = 12
 # A language on the I-speak card whose phrasebook is filed under another code.
 _BOOK_CODE = {"zh": "zh-Hans", "yue": "zh-Hant"}
@@ -182,7 +183,8 @@ def language_screen(code: str) -> dict[str, Any]:
     for p in book.phrases:
         t = translations.get(p.id)
         if p.category == "responses":
-            if t is not None and not p.legal:
+            # Yes / No / I don't know are the answer buttons already: not repeated as reply cards.
+            if t is not None and not p.legal and p.id not in _ANSWER_REPLIES:
                 replies.append({"id": p.id, "english": p.text, "person": shown(t.text, target, status=t.status)})
             continue
         categories.setdefault(p.category, []).append(
@@ -241,7 +243,7 @@ def _answer(ans: Any, code: str) -> dict[str, Any]:
     from lepcli import speech
 
     phrase: pb.Phrase | None = ans.phrase
-    if ans.legal_warning or (phrase is not None and phrase.legal and ans.status != "reviewed"):
+    if phrase is not None and phrase.legal and ans.status != "reviewed":
         return _withheld(code, "legal content with no reviewed translation: never shown as a translation", phrase)
     person = shown(ans.text, code, status=ans.status, rtl=ans.rtl)
     machine = ans.tier == "machine"
@@ -267,7 +269,7 @@ def _answer(ans: Any, code: str) -> dict[str, Any]:
         },
         "call": call_info(code) if phrase is not None and phrase.legal else None,
         "answer": phrase.answer if phrase is not None and not machine else None,
-        "suggestions": [{"id": i, "english": t} for i, t, _s in getattr(ans, "suggestions", [])],
+        "suggestions": _close(ans),
     }
 
 
@@ -279,7 +281,8 @@ def say(text: str, code: str) -> dict[str, Any]:
     try:
         ans = tr.translate(text, target, "en")
     except Refused as exc:
-        return _withheld(target, exc.message, None) | {"hint": exc.hint}
+        pid = getattr(exc, "phrase_id", None)
+        return _withheld(target, exc.message, pb.load().phrase(pid) if pid else None) | {"hint": exc.hint}
     except (Unavailable, NotFound) as exc:
         return {
             "kind": "none",
@@ -288,7 +291,24 @@ def say(text: str, code: str) -> dict[str, Any]:
             "call": call_info(target),
             "suggestions": [],
         }
+    if isinstance(ans, tr.NotSure):
+        return _not_sure(ans, target)
     return _answer(ans, target)
+
+
+def _close(ans: Any) -> list[dict[str, Any]]:
+    return [{"id": x.id, "english": x.text, "person": x.translation} for x in getattr(ans, "suggestions", [])]
+
+
+def _not_sure(ans: Any, code: str) -> dict[str, Any]:
+    """No phrase matched confidently: the close ones, each with what it says (the officer picks one)."""
+    return {
+        "kind": "none",
+        "message": "not sure which phrase you mean: " + ans.reason,
+        "hint": None,
+        "call": call_info(code),
+        "suggestions": [{"id": x.id, "english": x.text, "person": x.translation} for x in ans.suggestions],
+    }
 
 
 def show(phrase_id: str, code: str) -> dict[str, Any]:
@@ -308,6 +328,8 @@ def show(phrase_id: str, code: str) -> dict[str, Any]:
         return _withheld(target, exc.message, phrase)
     except (Unavailable, NotFound) as exc:
         return {"kind": "none", "message": exc.message, "hint": exc.hint, "call": call_info(target), "suggestions": []}
+    if isinstance(ans, tr.NotSure):
+        return _not_sure(ans, target)
     if ans.phrase is not None and ans.phrase.id != phrase.id and ans.phrase.text != phrase.text:
         raise BadInput("that phrase could not be looked up by its text")  # never show another phrase instead
     return _answer(ans, target)
@@ -362,6 +384,9 @@ def reply(text: str, code: str) -> dict[str, Any]:
         ans = tr.translate(text, pb.MASTER, target)
     except (Unavailable, NotFound, Refused, BadInput) as exc:
         return {"sure": False, "english": None, "label": "not sure", "message": exc.message}
+    if isinstance(ans, tr.NotSure):
+        close = [{"id": x.id, "english": x.text} for x in ans.suggestions]
+        return {"sure": False, "english": None, "label": "not sure", "message": ans.reason, "suggestions": close}
     sure = ans.tier == "phrasebook"
     return {
         "sure": sure,
@@ -369,7 +394,7 @@ def reply(text: str, code: str) -> dict[str, Any]:
         "phrase_id": ans.phrase.id if ans.phrase is not None else None,
         "status": ans.status,
         "label": ("not sure: " if not sure else "") + ans.label,
-        "suggestions": [{"id": i, "english": t} for i, t, _s in getattr(ans, "suggestions", [])],
+        "suggestions": _close(ans),
     }
 
 

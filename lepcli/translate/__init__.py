@@ -491,11 +491,13 @@ def _from_phrase(book: pb.Phrasebook, found: _Found, lang: Any, near: list[_Foun
         rtl=lang.rtl,
     )
     if phrase.legal and not t.reviewed:
-        raise Refused(
+        withheld = Refused(
             f"'{phrase.text}' ({phrase.id}) is legal content and its {lang.name} translation is not reviewed by a "
-            "qualified human: it is withheld",
+            "qualified human: it is withheld, never spoken from a draft",
             hint=f"use a qualified {lang.name} interpreter: {interpreter_line(target)}",
         )
+        withheld.phrase_id = phrase.id  # the encounter screen names it
+        raise withheld
     left = phrase.placeholders - set(found.fill)
     if left:
         answer.warnings.append("fill in " + ", ".join("{" + n + "}" for n in sorted(left)) + " before you say it")
