@@ -123,8 +123,14 @@ def test_stdin_dash(lep) -> None:
 def test_json_contract(lep) -> None:
     data = lep("lang", "farsi", "--json").json()
     assert set(data) == {"query", "matched", "score", "language", "alternatives", "note", "help"}
-    assert set(data["language"]) == {"code", "name", "native", "script", "iso639_3", "rank", "note", "aliases", "rtl"}
-    assert set(data["help"]) == {"phrasebook", "phrasebook_file", "models", "lines"}
+    assert set(data["language"]) == {
+        "code", "name", "native", "script", "iso639_3", "rank", "note", "aliases", "rtl",
+        "written", "written_note", "spoken", "spoken_note",
+    }  # fmt: skip
+    assert set(data["help"]) == {
+        "phrasebook", "phrasebook_file", "phrasebook_code", "phrasebook_note",
+        "models", "model_published", "models_text", "lines",
+    }  # fmt: skip
 
 
 def test_generated_index_is_current() -> None:

@@ -193,3 +193,27 @@ def ascii_reason(env: Mapping[str, str] | None = None, encoding: str | None = No
     if encoding and encoding.lower().replace("-", "").replace("_", "") not in ("utf8", "utf8sig"):
         return f"the output encoding is {encoding}"
     return None
+
+
+# -- control characters ----------------------------------------------------------------------------
+# Text from agency files is printed to a terminal: an escape sequence in a vendor name could clear
+# the screen, retitle the window or hide what follows. C0/C1 controls other than tab and newline
+# (ESC, BEL, CSI ...) and the BiDi override/isolate controls that can disguise text are removed.
+_OVERRIDES = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _unsafe(ch: str) -> bool:
+    o = ord(ch)
+    return (o < 0x20 and ch not in "\t\n") or 0x7F <= o <= 0x9F or ch in _OVERRIDES
+
+
+def has_control_chars(text: str) -> bool:
+    """Whether ``text`` holds terminal control characters (other than tab and newline)."""
+    return any(_unsafe(ch) for ch in text)
+
+
+def printable(text: str) -> str:
+    """``text`` without terminal control characters (tab and newline kept)."""
+    if not any(_unsafe(ch) for ch in text):
+        return text
+    return "".join(ch for ch in text if not _unsafe(ch))
