@@ -120,16 +120,6 @@ CATALOG: list[Entry] = [
         ["karen", "sgaw karen", "s'gaw", "sgaw"],
         {"native": "ကညီကျိာ်", "script": "Mymr", "note": "S'gaw Karen, spoken by refugees from Burma (Myanmar)"},
     ),
-    (
-        "cnh",
-        ["hakha chin", "hakha", "haka chin", "lai", "laiholh"],
-        {
-            "name": "Hakha Chin",
-            "native": "Laiholh",
-            "script": "Latn",
-            "note": "Hakha Chin (Lai), spoken by refugees from Chin State, Burma (Myanmar)",
-        },
-    ),
     ("gu", ["gujarati"], {}),
     ("te", ["telugu"], {}),
     ("ta", ["tamil"], {}),
@@ -162,11 +152,6 @@ CATALOG: list[Entry] = [
         "kjb",
         ["qanjobal", "q'anjob'al", "kanjobal"],
         {"native": "Q'anjob'al", "note": "Q'anjob'al, a Mayan language of Guatemala (Huehuetenango)"},
-    ),
-    (
-        "knj",
-        ["akateko", "akatek", "akateco", "acatec", "q'anjob'al akateko"],
-        {"name": "Akateko", "native": "Akateko", "note": "Akateko, a Mayan language of Guatemala (Huehuetenango)"},
     ),
     (
         "mix",
@@ -261,6 +246,22 @@ CATALOG: list[Entry] = [
             "name": "American Sign Language",
             "native": "ASL",
             "note": "American Sign Language (ASL): ask for a certified ASL interpreter, on site or by video (VRI)",
+        },
+    ),
+    # Asked for by dispatchers (issue 14); kept last so existing ranks (and detect priors) do not move.
+    (
+        "knj",
+        ["akateko", "akatek", "akateco", "acatec", "q'anjob'al akateko"],
+        {"name": "Akateko", "native": "Akateko", "note": "Akateko, a Mayan language of Guatemala (Huehuetenango)"},
+    ),
+    (
+        "cnh",
+        ["hakha chin", "hakha", "haka chin", "lai", "laiholh"],
+        {
+            "name": "Hakha Chin",
+            "native": "Laiholh",
+            "script": "Latn",
+            "note": "Hakha Chin (Lai), spoken by refugees from Chin State, Burma (Myanmar)",
         },
     ),
     ("en", ["english"], {}),
