@@ -101,7 +101,6 @@ class View:
 
 
 _BIDI: list[str] = []  # "terminal" | "reorder" when a command chose it (--bidi); else detected per stream
-LRM = "\u200e"
 _COMPLEX = ("KHMER", "MYANMAR", "DEVANAGARI", "BENGALI", "GURMUKHI", "GUJARATI", "ORIYA", "TAMIL", "TELUGU",
             "KANNADA", "MALAYALAM", "SINHALA", "TIBETAN", "LAO", "ETHIOPIC")  # fmt: skip
 
@@ -128,14 +127,12 @@ def _prepare(text: str, mode: str) -> str:
     """A view's string as it should reach this stream: no control characters; RTL in display order
     (``reorder``) or fenced with left-to-right marks (``terminal``: the terminal's BiDi keeps
     neighbouring numbers and cells where they belong)."""
-    from lepcli.text.bidi import printable, visual
+    from lepcli.text.bidi import for_terminal, printable
 
     text = printable(text)
     if not has_rtl(text):
         return text
-    if mode == "reorder":
-        return "\n".join(visual(line, rtl=True) for line in text.split("\n"))
-    return "\n".join(f"{LRM}{line}{LRM}" for line in text.split("\n"))
+    return "\n".join(for_terminal(line, mode) for line in text.split("\n"))
 
 
 def complex_scripts(view: View) -> list[str]:
@@ -339,7 +336,6 @@ _TONE_STYLE: dict[Tone, str] = {
 
 
 def _render_rich(view: View, stream: Any) -> None:
-    from rich import box
     from rich.console import Console
     from rich.markup import escape
     from rich.panel import Panel
@@ -359,10 +355,12 @@ def _render_rich(view: View, stream: Any) -> None:
                 grid.add_row(escape(k), escape(v))
             console.print(grid)
         elif isinstance(block, Table):
-            table = RichTable(*block.columns, title=block.title, box=box.SIMPLE_HEAD, title_justify="left")
-            for row in block.rows:
-                table.add_row(*(escape(str(c)) for c in row))
-            console.print(table)
+            # Padded with display_width, the one width function (Rich's cell_len counts Devanagari,
+            # Bengali, Khmer... narrower than terminals draw them, which pushed columns out of line).
+            lines = render_plain(View([block])).rstrip("\n").split("\n")
+            for n, line in enumerate(lines):
+                head = n == (1 if block.title else 0)
+                console.print(escape(line), style="bold" if head else None, no_wrap=True, crop=False)
         elif isinstance(block, Note):
             style = _TONE_STYLE[block.tone]
             label = f"[{style}]{escape(block.label)}:[/] " if block.label else ""
@@ -377,12 +375,8 @@ def _render_rich(view: View, stream: Any) -> None:
         elif isinstance(block, Text):
             console.print(escape(block.text))
         elif isinstance(block, Grid):
-            table = RichTable.grid(padding=(0, 2))
-            grid_cols = max(1, block.columns)
-            for _ in range(grid_cols):
-                table.add_column(width=block.cell_width, no_wrap=True, overflow="fold")
-            for start in range(0, len(block.cells), grid_cols):
-                cells = block.cells[start : start + grid_cols]
-                table.add_row(*(f"[bold]{escape(main)}[/]\n[dim]{escape(cap)}[/]\n" for main, cap in cells))
-            console.print(table)
+            # Each cell padded with display_width, so a number never drifts into the next cell.
+            for n, line in enumerate(_plain_grid(block)):
+                grid_style = ("bold", "dim", "")[n % 3]
+                console.print(escape(line), style=grid_style or None, no_wrap=True, crop=False)
         console.print()
