@@ -1,7 +1,9 @@
 """What help lepcli has for a language: phrasebook, offline model, interpreter lines.
 
 Each check is cheap (file names and small files only) so ``lep lang`` stays fast.
-Owners: phrasebook check (phrasebook.py), model check (mt/), lines check (lines.py).
+Owners: phrasebook check (phrasebook/), model check (mt/), lines check (agency/). A spoken
+language without a phrasebook of its own is served by the written form its readers use
+(Mandarin -> Simplified Chinese, Cantonese -> Traditional, Dari -> Persian), said in a note.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from typing import Any
 from lepcli import paths
 from lepcli.languages import Language
 
+INSTALL_HINT = "lep models install FILE.argosmodel"
+
 
 @dataclass
 class Availability:
@@ -20,12 +24,37 @@ class Availability:
     phrasebook_file: str | None
     models: list[str] = field(default_factory=list)  # e.g. ["en->es", "es->en"]
     lines: list[str] = field(default_factory=list)  # names of interpreter lines that serve it
+    name: str = ""
+    phrasebook_code: str | None = None  # the phrasebook that serves it (zh -> zh-Hans)
+    phrasebook_note: str | None = None  # said when that is another language's phrasebook
+    model_published: bool = False  # a model exists somewhere (the Argos index), installed or not
+
+    @property
+    def phrasebook_text(self) -> str:
+        if not self.phrasebook:
+            return "none for this language"
+        if self.phrasebook_code and self.phrasebook_code != self.code:
+            return f"yes: {self.phrasebook_code} (see note)"
+        return "yes"
+
+    @property
+    def model_text(self) -> str:
+        """One honest sentence: installed models, or whether one exists anywhere at all."""
+        if self.models:
+            return ", ".join(self.models)
+        if self.model_published:
+            return f"none installed; a published model exists: {INSTALL_HINT}"
+        return f"no offline model exists for {self.name or self.code}: use the phrasebook or an interpreter line"
 
     def to_json(self) -> dict[str, Any]:
         return {
             "phrasebook": self.phrasebook,
             "phrasebook_file": self.phrasebook_file,
+            "phrasebook_code": self.phrasebook_code,
+            "phrasebook_note": self.phrasebook_note,
             "models": self.models,
+            "model_published": self.model_published,
+            "models_text": self.model_text,
             "lines": self.lines,
         }
 
@@ -39,13 +68,30 @@ def phrasebook_file(code: str) -> str | None:
 
 
 def for_language(lang: Language) -> Availability:
+    from lepcli import languages
+
     book = phrasebook_file(lang.code)
+    book_code: str | None = lang.code if book else None
+    note = None
+    if book is None:
+        reading, note = languages.for_reading(lang)
+        book = phrasebook_file(reading.code) if reading.code != lang.code else None
+        book_code = reading.code if book else None
+        if book is None:
+            note = None
+    models = model_pairs(lang.code)
+    if not models and book_code and book_code != lang.code:
+        models = model_pairs(book_code)
     return Availability(
         code=lang.code,
         phrasebook=book is not None,
         phrasebook_file=book,
-        models=model_pairs(lang.code),
+        models=models,
         lines=line_names(lang.code),
+        name=lang.name,
+        phrasebook_code=book_code,
+        phrasebook_note=note,
+        model_published=languages.has_public_model(lang.code),
     )
 
 

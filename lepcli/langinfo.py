@@ -43,10 +43,12 @@ class LangResult:
         if lang.note:
             fields.append(("ask the vendor for", lang.ask_for))
         h = self.help
-        fields.append(("phrasebook", "yes" if h.phrasebook else "none"))
-        fields.append(("offline models", ", ".join(h.models) if h.models else "none installed"))
+        fields.append(("phrasebook", h.phrasebook_text))
+        fields.append(("offline models", h.model_text))
         fields.append(("interpreter lines", ", ".join(h.lines) if h.lines else "none configured for it"))
         view.add(output.Fields(fields))
+        if h.phrasebook_note:
+            view.add(output.Note(h.phrasebook_note, tone="info", label="reading"))
         if r.alternatives:
             view.add(
                 output.Table(

@@ -188,11 +188,20 @@ def test_bad_agency_ispeak_file(
     folder.mkdir()
     (folder / "ispeak.yaml").write_text(body, encoding="utf-8")
     monkeypatch.setenv("LEP_PHRASEBOOKS", str(folder))
+    # skipped with a file:line warning: the packaged card still shows (the first tool at a scene)
     result = lep("ispeak")
-    assert result.exit_code == 5
-    assert str(folder / "ispeak.yaml") in result.stderr
+    assert result.exit_code == 0
+    assert "Point to your language" in result.stdout and "Hablo español" in result.stdout
+    assert str(folder / "ispeak.yaml") in result.stderr and "skipped" in result.stderr
     if field:
         assert field in result.stderr
+    # and `lep config check` reports it (exit 5)
+    checked = lep("config", "check", "--json")
+    assert checked.exit_code == 5
+    problems = checked.json()["errors"]
+    assert any(p["file"] == str(folder / "ispeak.yaml") for p in problems)
+    if field:
+        assert any(p["field"] == field for p in problems)
 
 
 # -- pages on a terminal ------------------------------------------------------------------------
@@ -340,7 +349,8 @@ def test_pick_within_a_chosen_list_and_mam_fallback(lep: Any) -> None:
 def test_pick_out_of_range(lep: Any) -> None:
     result = lep("ispeak", "--pick", "999")
     assert result.exit_code == 4 and "no number 999" in result.stderr
-    assert lep("ispeak", "--pick", input="abc\n0\n").exit_code == 4
+    assert lep("ispeak", "--pick", input="0\n").exit_code == 4
+    assert lep("ispeak", "--pick", input="abc\n").exit_code == 3
 
 
 def test_pick_shows_installed_state_from_availability(lep: Any) -> None:

@@ -295,6 +295,25 @@ def _closest(name: str, known: set[str]) -> str | None:
     return found[0] if found else None
 
 
+def dialable(phone: str, region: str = "US") -> tuple[str | None, str | None]:
+    """``(507) 555-0150 ext 212`` -> ("+15075550150", "212"), read by Google's libphonenumber rules
+    (the ``phonenumbers`` package; imported only when a lines file is validated, never per lookup).
+    Short numbers (911, 988, 711) stay as their digits; an unreadable number gives (None, None)."""
+    import phonenumbers
+
+    digits = re.sub(r"\D", "", phone)
+    if 3 <= len(digits) <= 6 and not re.search(r"[A-Za-z]", phone):
+        return digits, None
+    try:
+        number = phonenumbers.parse(phone, region)
+    except phonenumbers.NumberParseException:
+        return None, None
+    if not phonenumbers.is_possible_number(number):
+        return None, None
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return e164, number.extension or None
+
+
 def phone_problem(value: str) -> str | None:
     """Why ``value`` is not a dialable number, or None. Accepts N11 codes, NANP and +international."""
     text = value.strip()
@@ -436,6 +455,8 @@ def validate(doc: Any) -> tuple[dict[str, Any], list[Line], list[EslResource], l
             Problem("error", "given twice in the same mapping", str(doc.path), line_no, ".".join(map(str, key)))
         )
     c.unknown(data, TOP_FIELDS, (), "the file")
+    for key in _control_chars(data, ()):
+        c.warn("has terminal control characters (escape codes): lep removes them when it shows this text", *key)
     header["agency"] = c.text(data, "agency", (), required=True) or ""
     tz_name = c.text(data, "timezone", (), required=True)
     if tz_name:
@@ -471,9 +492,10 @@ def validate(doc: Any) -> tuple[dict[str, Any], list[Line], list[EslResource], l
         if not raw_lines:
             c.warn("is empty: no interpreter line is configured", "lines")
         names: dict[str, int] = {}
+        twice = {key[1] for key, _ in doc.duplicates if len(key) > 2 and key[0] == "lines"}
         for i, item in enumerate(raw_lines):
             line = _check_line(c, item, i, scripts)
-            if line is None:
+            if line is None or i in twice:  # a key given twice: which value is meant? skip the entry
                 continue
             folded = line.name.casefold()
             if folded in names:
@@ -505,6 +527,22 @@ def validate(doc: Any) -> tuple[dict[str, Any], list[Line], list[EslResource], l
                 esl_names[folded] = i
                 esl.append(res)
     return header, lines, esl, c.problems
+
+
+def _control_chars(value: Any, key: tuple[str | int, ...]) -> list[tuple[str | int, ...]]:
+    """Keys of text values holding C0/C1 control characters other than tab and newline."""
+    from lepcli.text.bidi import has_control_chars
+
+    if isinstance(value, str):
+        return [key] if has_control_chars(value) else []
+    found: list[tuple[str | int, ...]] = []
+    if isinstance(value, dict):
+        for k, v in value.items():
+            found += _control_chars(v, (*key, str(k)))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            found += _control_chars(v, (*key, i))
+    return found
 
 
 def _check_steps(c: _Checker, steps: Any, key: tuple[str | int, ...]) -> list[str] | None:
@@ -578,8 +616,10 @@ def _check_line(c: _Checker, item: Any, i: int, scripts: dict[str, list[str]]) -
             for j, d in enumerate(raw_closed):
                 try:
                     closed.append(d.isoformat() if isinstance(d, date) else date.fromisoformat(str(d)).isoformat())
-                except ValueError:
-                    c.error(f"not a date (YYYY-MM-DD): {_show(d)}", *key, "closed_dates", j)
+                except ValueError as exc:
+                    real = re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(d)) is not None
+                    what = f"not a real date: {_show(d)} ({exc})" if real else f"not a date (YYYY-MM-DD): {_show(d)}"
+                    c.error(what, *key, "closed_dates", j)
     use = c.choice(item, "use", USES, key) or "both"
     priority = item.get("priority", DEFAULT_PRIORITY)
     if isinstance(priority, bool) or not isinstance(priority, int) or not 0 <= priority <= 9999:
@@ -622,6 +662,7 @@ def _check_line(c: _Checker, item: Any, i: int, scripts: dict[str, list[str]]) -
     if len(c.problems) > before and any(p.severity == "error" for p in c.problems[before:]):
         return None
     assert name and kind and phone and hours is not None and langs is not False and script is not None
+    dial, extension = dialable(phone)
     return Line(
         name=name,
         kind=kind,
@@ -638,6 +679,8 @@ def _check_line(c: _Checker, item: Any, i: int, scripts: dict[str, list[str]]) -
         timezone=tz_name,
         closed_dates=tuple(closed),
         line_no=c.doc.line("lines", i),
+        dial=dial,
+        extension=extension,
     )
 
 

@@ -36,6 +36,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "config": ("config", "app", "group"),
     "talk": ("talk", "talk", "command"),
     "say": ("say", "say", "command"),
+    "dispatch": ("dispatch", "dispatch", "command"),
 }
 _registered: set[str] = set()
 
@@ -50,11 +51,36 @@ def register(names: list[str] | None = None) -> typer.Typer:
         module_name, attr, kind = COMMANDS[name]
         target = getattr(importlib.import_module(f"lepcli.cli.{module_name}"), attr)
         if kind == "group":
-            app.add_typer(target, name=name)
+            app.add_typer(target, name=name, short_help=_short_help(target.info.help))
         else:
-            app.command(name)(target)
+            app.command(name, short_help=_short_help(target.__doc__))(target)
         _registered.add(name)
     return app
+
+
+def _short_help(doc: object) -> str | None:
+    """The first sentence of a help text, whole: click would cut it with "..." to fit 80 columns."""
+    if not isinstance(doc, str) or not doc.strip():
+        return None
+    first = doc.strip().split("\n\n")[0].replace("\n", " ")
+    return " ".join(first.split())
+
+
+def _version(value: bool) -> None:
+    if value:
+        from lepcli import __version__
+
+        sys.stdout.write(f"lep {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """Offline language access for police officers and 911 dispatchers."""
 
 
 def full_app() -> typer.Typer:
@@ -62,7 +88,7 @@ def full_app() -> typer.Typer:
     return register(None)
 
 
-@app.command()
+@app.command(short_help="Show where lepcli reads and writes, what is installed, and that nothing needs the network.")
 def doctor(as_json: bool = json_option()) -> None:
     """Show where lepcli reads and writes, what is installed, and that nothing needs the network.
 
@@ -83,6 +109,7 @@ def main(argv: list[str] | None = None) -> None:
     from lepcli.errors import ExitCode, LepError
 
     args = sys.argv[1:] if argv is None else argv
+    _degrade_unencodable()
     code = 0
     try:
         # With standalone_mode=False, click returns the code of a typer.Exit raised in a command.
@@ -106,6 +133,19 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # typer's own ClickException/UsageError first
         _handle_other(exc)
     sys.exit(code)
+
+
+def _degrade_unencodable() -> None:
+    """On a stream that cannot encode every character (a Latin-1 locale, cp1252 on Windows), replace
+    what it cannot show with "?" instead of crashing (exit 1) in the middle of an answer."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        reconfigure = getattr(stream, "reconfigure", None)
+        if encoding and not encoding.startswith("utf") and reconfigure is not None:
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass
 
 
 def _handle_other(exc: Exception) -> None:

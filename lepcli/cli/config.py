@@ -19,14 +19,21 @@ def check(
     file: str | None = typer.Argument(None, help="The file to check (default: the one in use, see `lep config path`)."),
     as_json: bool = json_option(),
 ) -> None:
-    """Validate a language_lines.yaml: every problem with file, line and field. Exit 5 on errors.
+    """Validate a language_lines.yaml (and, for the files in use, ispeak.yaml): every problem with file,
+    line and field. Exit 5 on errors.
 
     Example: lep config check ~/.config/lepcli/language_lines.yaml
     """
+    from lepcli import ispeak
     from lepcli.agency import schema as linescheck
     from lepcli.cli import render as output
 
     report = linescheck.check(file)
+    if file is None:  # the files in use: the "I speak" card files (agency ispeak.yaml) too
+        report.problems += [
+            linescheck.Problem("error", e.detail, e.file or "ispeak.yaml", e.line, e.field)
+            for e in ispeak.check_files()
+        ]
     output.emit(report, as_json=as_json)
     if not report.ok:
         from lepcli.errors import ExitCode

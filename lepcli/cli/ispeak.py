@@ -36,17 +36,39 @@ def ispeak(
     from lepcli.text import bidi as termtext
 
     codes = ispeak_mod.parse_codes(languages)
+    for problem in ispeak_mod.agency_problems():
+        output.message(f"{problem} (skipped: showing the packaged card; see lep config check)", tone="warn",
+                       label="warning")  # fmt: skip
     if pick or number is not None:
         if number is None:
             ispeak_mod.card_entries(codes)  # fail early on a bad --languages
-            number = typer.prompt("Number the person pointed at", type=int, err=True)
+            number = _ask_number()
         output.emit(ispeak_mod.pick(number, codes, config=config), as_json=as_json)
         return
     if bidi not in ("auto", "terminal", "reorder"):
         raise BadInput(f"--bidi must be auto, terminal or reorder (got {bidi!r})")
-    isatty = sys.stdout.isatty()
-    mode = termtext.bidi_mode(isatty=isatty) if bidi == "auto" else bidi
+    if bidi != "auto":
+        output.set_bidi(bidi)
+    mode = output.bidi_for(sys.stdout)
     reason = "--ascii" if ascii_only else termtext.ascii_reason(encoding=getattr(sys.stdout, "encoding", None))
     size = shutil.get_terminal_size((100, 30))
     card = ispeak_mod.card(codes, page=page, width=size.columns, height=size.lines, ascii_reason=reason, bidi=mode)
     output.emit(card, as_json=as_json)
+
+
+def _ask_number() -> int:
+    """The number typed at the prompt; the end of input (a script, a closed stdin) is exit 3, not Ctrl-C."""
+    import sys
+
+    from lepcli.errors import BadInput
+
+    sys.stderr.write("Number the person pointed at: ")
+    sys.stderr.flush()
+    line = sys.stdin.readline()
+    if not line:
+        sys.stderr.write("\n")
+        raise BadInput("no number given (end of input)", hint="lep ispeak --pick 12, or type the number")
+    text = line.strip()
+    if not text.isdigit() or len(text) > 4:
+        raise BadInput("not a card number: type the number the person pointed at, e.g. 12")
+    return int(text)

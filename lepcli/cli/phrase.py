@@ -23,7 +23,7 @@ def resolve_lang(query: str | None) -> str | None:
     from lepcli import languages
     from lepcli.cli import render as output
 
-    res = languages.resolve(query)
+    res = languages.resolve_written(query)  # text is read: Mandarin -> zh-Hans, Dari -> fa, with a note
     if res.note:
         output.message(res.note, tone="warn", label="note")
     return res.language.code
