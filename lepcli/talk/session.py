@@ -323,15 +323,11 @@ def show(phrase_id: str, code: str) -> dict[str, Any]:
         if t is None or not t.reviewed:
             return _withheld(target, "legal content with no reviewed translation: never shown as a translation", phrase)
     try:
-        ans = tr.translate(phrase.text, target, "en")
+        ans = tr.phrase_answer(phrase.id, target)
     except Refused as exc:
         return _withheld(target, exc.message, phrase)
     except (Unavailable, NotFound) as exc:
         return {"kind": "none", "message": exc.message, "hint": exc.hint, "call": call_info(target), "suggestions": []}
-    if isinstance(ans, tr.NotSure):
-        return _not_sure(ans, target)
-    if ans.phrase is not None and ans.phrase.id != phrase.id and ans.phrase.text != phrase.text:
-        raise BadInput("that phrase could not be looked up by its text")  # never show another phrase instead
     return _answer(ans, target)
 
 

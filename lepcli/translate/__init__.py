@@ -274,6 +274,17 @@ def translate(text: str, target: str, source: str | None = "en") -> TranslationA
     return _machine(book, text, src, lang, near, phrase=None)
 
 
+def phrase_answer(phrase_id: str, target: str) -> TranslationAnswer:
+    """The answer for a phrase picked by id (a tile, a numbered suggestion): no search, same rules
+    (a legal phrase only when reviewed, else Refused; no translation: MT where a model exists)."""
+    from lepcli import languages
+
+    book = pb.load()
+    phrase = book.phrase(phrase_id)
+    found = _Found(phrase, 100.0, pb.MASTER, phrase.text, {})
+    return _from_phrase(book, found, languages.get(target), [])
+
+
 class Match(NamedTuple):
     """Which phrase a text says, as `lep translate` decides it (no translation, no MT)."""
 
