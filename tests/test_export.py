@@ -713,30 +713,28 @@ def test_pin_is_left_off_unless_asked(lep: Lep, tmp_path: Path, monkeypatch: pyt
 
 @needs_chromium
 def test_html_ids_language_index_and_tel_links_in_chromium(
-    tmp_path: Path, fx: Phrasebook, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, fx: Phrasebook, monkeypatch: pytest.MonkeyPatch, browser: Any
 ) -> None:
-    playwright = pytest.importorskip("playwright.sync_api")
     _with_lines(tmp_path, monkeypatch)
     out = tmp_path / "h.html"
     fixture_export(out, langs=["es,ar,ko"], interpreter=True)
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-        try:
-            page = browser.new_page()
-            page.goto(out.resolve().as_uri())
-            ids = page.eval_on_selector_all("[id]", "els => els.map(e => e.id)")
-            assert ids and len(ids) == len(set(ids))  # unique across languages
-            assert {"es-greeting.hello", "ar-greeting.hello", "ko-greeting.hello"} <= set(ids)
-            links = page.eval_on_selector_all("nav.languages a", "els => els.map(e => e.getAttribute('href'))")
-            assert links == ["#lang-es", "#lang-ar", "#lang-ko"]
-            page.click("nav.languages a[href='#lang-ko']")
-            assert page.evaluate("location.hash") == "#lang-ko"
-            assert page.evaluate("window.scrollY") > 0  # the link moved the page to Korean
-            tel = page.eval_on_selector_all("a[href^='tel:']", "els => els.map(e => e.getAttribute('href'))")
-            assert tel == ["tel:+15550100;ext=12"] * 3
-            assert "0417" not in page.content()
-        finally:
-            browser.close()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(out.resolve().as_uri())
+        ids = page.eval_on_selector_all("[id]", "els => els.map(e => e.id)")
+        assert ids and len(ids) == len(set(ids))  # unique across languages
+        assert {"es-greeting.hello", "ar-greeting.hello", "ko-greeting.hello"} <= set(ids)
+        links = page.eval_on_selector_all("nav.languages a", "els => els.map(e => e.getAttribute('href'))")
+        assert links == ["#lang-es", "#lang-ar", "#lang-ko"]
+        page.click("nav.languages a[href='#lang-ko']")
+        assert page.evaluate("location.hash") == "#lang-ko"
+        assert page.evaluate("window.scrollY") > 0  # the link moved the page to Korean
+        tel = page.eval_on_selector_all("a[href^='tel:']", "els => els.map(e => e.getAttribute('href'))")
+        assert tel == ["tel:+15550100;ext=12"] * 3
+        assert "0417" not in page.content()
+    finally:
+        context.close()
 
 
 def test_ispeak_card_instruction_in_the_cards_languages_without_a_command(tmp_path: Path) -> None:
