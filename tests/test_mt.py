@@ -86,8 +86,9 @@ def test_install_list_translate_verify_remove(lep: Lep, archives: dict[str, Path
     data = install(lep, archives["en_es"])
     assert [m["pair"] for m in data["installed"]] == ["en->es"]
     model = data["installed"][0]
-    assert set(model) == {"pair", "source", "target", "version", "size_bytes", "origin", "path"}
+    assert set(model) == {"pair", "source", "target", "version", "size_bytes", "tokenizer", "origin", "path"}
     assert model["origin"] == "lepcli" and model["version"] == "1.0" and model["size_bytes"] > 100_000
+    assert model["tokenizer"] == "sentencepiece"
     assert Path(model["path"]).parent == models_dir()
 
     listed = lep("models", "list", "--json")
