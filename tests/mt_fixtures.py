@@ -2,9 +2,9 @@
 
 A SentencePiece model is trained on text written here (or, for ``tokenizer="bpe"``, BPE merge codes
 are learnt with subword-nmt on the Moses-tokenised text, as OPUS-MT / LibreTranslate-converted
-packages carry them in ``bpe.model``, and the BPE vocabulary is registered in the model); a Transformer with random numpy weights is
-written through a ``ctranslate2`` converter and quantized to int8; ``metadata.json`` is added and
-everything is zipped under one top folder, exactly like the published packages. The output is
+packages carry them in ``bpe.model``, and the BPE vocabulary is registered in the model); a
+Transformer with random numpy weights is written through a ``ctranslate2`` converter and quantized
+to int8; ``metadata.json`` is added and everything is zipped under one top folder, exactly like the
 gibberish: what such a package proves is that the real load -> split -> tokenize -> translate ->
 detokenize path runs. A bias on the ``</s>`` logit makes decoding stop after a few tokens.
 
@@ -103,9 +103,9 @@ def _moses_lines(lang: str = "en") -> list[str]:
 
 def learn_bpe_codes(merges: int = 300, *, lang: str = "en") -> bytes:
     """subword-nmt BPE codes ("#version: 0.2" then one merge per line) learnt on the training text."""
-    from subword_nmt.learn_bpe import learn_bpe
-
     import contextlib
+
+    from subword_nmt.learn_bpe import learn_bpe
 
     out = io.StringIO()
     with contextlib.redirect_stderr(io.StringIO()):  # its progress bar
