@@ -11,6 +11,7 @@ call, and thread settings tuned for one short sentence (see bench/bench_mt.py).
 from __future__ import annotations
 
 import os
+import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -68,14 +69,30 @@ def load(pkg: ModelPackage) -> Loaded:
             hint="pip install 'lepcli[mt]' (ctranslate2, sentencepiece, sacremoses, subword-nmt)",
         ) from None
     inter, intra = thread_settings()
-    tokenizer = tokenizers.load(pkg.path, pkg.from_code, pkg.to_code, where=pkg.pair)
+    # The tokenizer loads in a second thread while CTranslate2 (which releases the GIL) reads the
+    # model: a BPE package's sacremoses import alone takes ~0.35-0.9 s (bench/bench_mt.py, part 4).
+    built: dict[str, Any] = {}
+
+    def build_tokenizer() -> None:
+        try:
+            built["tokenizer"] = tokenizers.load(pkg.path, pkg.from_code, pkg.to_code, where=pkg.pair)
+        except BaseException as exc:  # re-raised in the calling thread below
+            built["error"] = exc
+
+    worker = threading.Thread(target=build_tokenizer, name="lep-tokenizer-load", daemon=True)
+    worker.start()
     try:
         translator = ctranslate2.Translator(
             str(pkg.path / "model"), device="cpu", compute_type="auto", inter_threads=inter, intra_threads=intra
         )
     except Exception:
+        worker.join()
         raise ModelError(f"{pkg.pair}: the model in {pkg.path} does not load", hint="lep models verify") from None
-    loaded = Loaded(translator, tokenizer)
+    finally:
+        worker.join()
+    if "error" in built:
+        raise built["error"]
+    loaded = Loaded(translator, built["tokenizer"])
     _CACHE[key] = loaded
     while len(_CACHE) > MAX_LOADED:
         _CACHE.popitem(last=False)

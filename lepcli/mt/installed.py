@@ -204,6 +204,8 @@ def inspect_folder(folder: Path, origin: str) -> ModelPackage | BrokenPackage | 
     try:
         meta = read_metadata(folder)
     except ModelError as exc:
+        if "is not a translation package" in exc.message:
+            return None  # e.g. an old argostranslate sentence-boundary package: not a broken translator
         meta_path = str(folder / "metadata.json")
         text = exc.message.replace(f"{meta_path}: metadata.json", "metadata.json").replace(meta_path, "metadata.json")
         return broken(text.replace(f"{folder}: ", ""))
