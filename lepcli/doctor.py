@@ -50,13 +50,23 @@ class DoctorReport:
                 title="What is installed",
             )
         )
-        view.add(
-            output.Note(
-                "nothing here needs the network; only `lep models download` goes online, and only when you run it",
-                tone="ok",
-                label="offline",
+        if self.offline:
+            view.add(
+                output.Note(
+                    "nothing here needs the network; only `lep models download` goes online, and only when you run it",
+                    tone="ok",
+                    label="offline",
+                )
             )
-        )
+        else:  # the agency file names a machine-translation server (lepcli.mt.config)
+            view.add(
+                output.Note(
+                    "the agency MT server is ON: free text (never legal text) that lep translate machine-translates"
+                    " is sent to it; everything else stays offline",
+                    tone="warn",
+                    label="network",
+                )
+            )
         return view
 
 
@@ -105,13 +115,46 @@ def _lines() -> Check:
     return Check("interpreter lines", True, f"{directory.agency}: {count} lines, time zone {directory.timezone}")
 
 
-def _models() -> Check:
-    from lepcli.mt import installed
+def _models() -> list[Check]:
+    from lepcli.errors import LepError
+    from lepcli.mt import installed, pins
 
-    packages = installed.discover()
+    packages, broken = installed.scan()
     pairs = sorted({f"{p.source}->{p.target}" for p in packages})
     detail = ", ".join(pairs) if pairs else "none installed (lep models install FILE.argosmodel)"
-    return Check("offline translation models", bool(pairs), detail)
+    checks = [Check("offline translation models", bool(pairs), detail)]
+    if broken:
+        names = ", ".join(b.pair or b.name for b in broken)
+        checks.append(Check("broken models", False, f"{names}: see lep models list, reinstall with --force"))
+    try:
+        found = pins.mismatches(packages)
+    except LepError as exc:
+        checks.append(Check("model versions", False, exc.message))
+    else:
+        if found:
+            checks.append(Check("model versions", False, "; ".join(m.message for m in found)))
+        elif pins.required():
+            checks.append(Check("model versions", True, "every pinned or required version is installed"))
+    return checks
+
+
+def _mt_server() -> Check | None:
+    """The optional agency MT server: None when not configured (the default)."""
+    from lepcli.mt import config
+
+    settings, problem = config.load_quietly()
+    if problem is not None:
+        return Check("agency MT server", False, f"{problem} (machine translation stays local)")
+    if settings is None or not settings.server:
+        return None
+    detail = f"ON: {settings.server_name} at {settings.server} (timeout {settings.timeout:g} s)"
+    if settings.api_key_env:
+        import os as _os
+
+        ok = bool(_os.environ.get(settings.api_key_env))
+        detail += f"; API key from ${settings.api_key_env}" + ("" if ok else " (NOT SET)")
+        return Check("agency MT server", ok, detail)
+    return Check("agency MT server", True, detail)
 
 
 def _fonts() -> Check:
@@ -145,11 +188,16 @@ def report() -> DoctorReport:
     checks = [
         _phrasebooks(),
         _lines(),
-        _models(),
-        _extra("machine translation", ("ctranslate2", "sentencepiece"), "pip install 'lepcli[mt]'"),
+        *_models(),
+        _extra("machine translation", ("ctranslate2", "sentencepiece", "sacremoses", "subword-nmt"),
+               "pip install 'lepcli[mt]'"),  # fmt: skip
         _extra("PDF and Anki export", ("fpdf2", "uharfbuzz", "genanki"), "pip install 'lepcli[export]'"),
         _fonts(),
         _extra("argostranslate (optional: its download index)", ("argostranslate",), "pip install 'lepcli[argos]'"),
     ]
+    server = _mt_server()
+    if server is not None:
+        checks.append(server)
     py = ".".join(str(p) for p in sys.version_info[:3])
-    return DoctorReport(version=__version__, python=py, locations=locations, checks=checks)
+    online = server is not None and server.detail.startswith("ON")
+    return DoctorReport(version=__version__, python=py, locations=locations, checks=checks, offline=not online)

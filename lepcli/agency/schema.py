@@ -42,6 +42,7 @@ TOP_FIELDS = (
     "call_scripts",
     "lines",
     "esl_resources",
+    "machine_translation",  # read by lepcli.mt.config (the optional MT server, model versions)
 )
 LINE_FIELDS = (
     "name",
@@ -457,6 +458,11 @@ def validate(doc: Any) -> tuple[dict[str, Any], list[Line], list[EslResource], l
     c.unknown(data, TOP_FIELDS, (), "the file")
     for key in _control_chars(data, ()):
         c.warn("has terminal control characters (escape codes): lep removes them when it shows this text", *key)
+    if data.get("machine_translation") is not None:  # owner: lepcli.mt.config
+        from lepcli.mt import config as mt_config
+
+        for where, message in mt_config.problems(data["machine_translation"]):
+            c.warn(message, "machine_translation", *[k for k in where.split(".") if k])  # lines keep working
     header["agency"] = c.text(data, "agency", (), required=True) or ""
     tz_name = c.text(data, "timezone", (), required=True)
     if tz_name:
