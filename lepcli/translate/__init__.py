@@ -137,11 +137,12 @@ class TranslationAnswer:
     interpreter: str | None = None
     suggestions: list[Suggestion] = field(default_factory=list)
     exit_code: int = 0
+    machine_label: str | None = None  # "MACHINE TRANSLATION (County MT): verify" when a server answered
     rtl: bool = False
 
     @property
     def label(self) -> str:
-        return pb.STATUS_LABELS[self.status]
+        return self.machine_label or pb.STATUS_LABELS[self.status]
 
     def to_json(self) -> dict[str, Any]:
         p = self.phrase
@@ -588,7 +589,8 @@ def _machine(
     try:
         from lepcli import mt
 
-        out = mt.machine_translate([text], source, target)[0]
+        done = mt.translate_labelled([text], source, target)  # names the agency's server when it answered
+        out = done.texts[0]
     except (ImportError, Unavailable) as exc:
         why_not = "machine translation is not installed" if isinstance(exc, ImportError) else exc.message
         if suggestions and phrase is None:
@@ -603,6 +605,7 @@ def _machine(
         target_name=lang.name,
         text=out,
         status="machine",
+        machine_label=done.label,
         phrase=phrase.phrase if phrase else None,
         score=phrase.score if phrase else None,
         matched_lang=phrase.lang if phrase else None,
