@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lepcli import __version__, paths
-from lepcli.cli import render as output
 
 
 @dataclass
@@ -34,40 +33,6 @@ class DoctorReport:
             "checks": [c.__dict__ for c in self.checks],
             "offline": self.offline,
         }
-
-    def to_view(self) -> output.View:
-        view = output.View()
-        view.add(output.Title(f"lepcli {self.version}", f"Python {self.python}"))
-        view.add(
-            output.Table(
-                ["location", "path"], [[k, v] for k, v in self.locations.items()], title="Where lepcli reads and writes"
-            )
-        )
-        view.add(
-            output.Table(
-                ["check", "status", "detail"],
-                [[c.name, "ok" if c.ok else "missing", c.detail] for c in self.checks],
-                title="What is installed",
-            )
-        )
-        if self.offline:
-            view.add(
-                output.Note(
-                    "nothing here needs the network; only `lep models download` goes online, and only when you run it",
-                    tone="ok",
-                    label="offline",
-                )
-            )
-        else:  # the agency file names a machine-translation server (lepcli.mt.config)
-            view.add(
-                output.Note(
-                    "the agency MT server is ON: free text (never legal text) that lep translate machine-translates"
-                    " is sent to it; everything else stays offline",
-                    tone="warn",
-                    label="network",
-                )
-            )
-        return view
 
 
 def _version(*dists: str) -> str | None:

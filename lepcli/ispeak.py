@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from lepcli import paths
-from lepcli.cli import render as output
 from lepcli.errors import BadInput, ConfigError, LepError, NotFound
 from lepcli.languages import Language
 
@@ -278,10 +277,10 @@ class Layout:
 
 def layout(entries: list[IspeakEntry], width: int, height: int) -> Layout:
     """How many cells fit a terminal of ``width`` x ``height`` without breaking a sentence."""
-    from lepcli.cli.render import display_width
+    from lepcli.text.width import display_width
 
     longest = max((display_width(_cell_text(e)) for e in entries), default=20)
-    longest = max(longest, max((display_width(_caption(e)) for e in entries), default=0))
+    longest = max(longest, max((display_width(caption(e)) for e in entries), default=0))
     cell = max(CELL_MIN, longest + 3)
     columns = max(1, (width + 2) // (cell + 2))
     rows = max(1, (height - 6) // CELL_ROWS)
@@ -292,7 +291,7 @@ def _cell_text(e: IspeakEntry) -> str:
     return f"{e.number:>3}  {e.text}"
 
 
-def _caption(e: IspeakEntry) -> str:
+def caption(e: IspeakEntry) -> str:
     name = e.language.name + (f" · {e.also}" if e.also else "")
     return f"     {name}"
 
@@ -333,37 +332,6 @@ class IspeakCard:
             "order": self.order_source,
             "languages": [e.to_json() for e in self.entries],
         }
-
-    def to_view(self) -> output.View:
-        view = output.View()
-        shown = self.page_entries()
-        where = "all pages" if self.page == 0 else f"page {self.page} of {self.pages}"
-        view.add(
-            output.Title(
-                "I speak …  Point to your language.  ·  Señale su idioma.",
-                f"{len(self.entries)} languages, {where} · order: {self.order_source}",
-            )
-        )
-        if self.ascii_only:
-            view.add(
-                output.Note(
-                    f"this terminal may not show other scripts ({self.ascii_reason}): showing English names only. "
-                    "Print the card instead: lep export ispeak --format pdf -o ispeak.pdf",
-                    tone="warn",
-                    label="display",
-                )
-            )
-            rows = [[str(e.number), e.language.name, e.code] for e in shown]
-            view.add(output.Table(["#", "language", "code"], rows))
-        else:
-            # Logical order: the renderer's one BiDi path reorders right-to-left cells where needed.
-            cells = [(f"{e.number:>3}  {e.text}", _caption(e)) for e in shown]
-            view.add(output.Grid(cells, columns=self.layout.columns, cell_width=self.layout.cell_width))
-        if self.page and self.page < self.pages:
-            view.add(output.Note(f"more: lep ispeak --page {self.page + 1}   (all: --page 0)", tone="muted"))
-        view.add(output.Note("then: lep ispeak --pick NUMBER", tone="muted"))
-        view.add(output.Note("boxes, or letters in the wrong order? print it: lep export ispeak", tone="muted"))
-        return view
 
 
 def card(
@@ -426,45 +394,6 @@ class IspeakPick:
             "example": bool(self.lines is not None and self.lines.example),
             "help": self.availability.to_json() if self.availability is not None else None,
         }
-
-    def to_view(self) -> output.View:
-        from lepcli.agency import lines as lines_mod
-
-        e, lang = self.entry, self.entry.language
-        view = output.View()
-        view.add(output.Title(f"{e.number}. {lang.name}  ·  {lang.native}", f"code {lang.code}"))
-        view.add(output.Big(e.text, caption=f"{lang.name} ({e.status})"))
-        if self.lines is not None and self.lines.example:
-            view.add(output.Note(lines_mod.EXAMPLE_NOTE, tone="danger", label="example"))
-        view.add(output.Note(lines_mod.NEVER_FAMILY, tone="danger", label="never"))
-        items = [("ask the interpreter line for", lang.ask_for)]
-        if self.lines_error:
-            items.append(("interpreter lines", self.lines_error))
-        elif self.lines is not None and self.lines.choices:
-            best = self.lines.choices[0]
-            ln = best.line
-            ids = ", ".join(
-                x for x in (f"client ID {ln.client_id}" if ln.client_id else "", f"PIN {ln.pin}" if ln.pin else "") if x
-            )
-            items.append(("call first", f"{ln.name} {ln.phone}" + (f" ({ids})" if ids else "")))
-            items.append(("now", best.state.status))
-            others = [f"{c.line.name} {c.line.phone} ({c.state.status})" for c in self.lines.choices[1:4]]
-            if others:
-                items.append(("then", "; ".join(others)))
-        else:
-            items.append(("interpreter lines", "none configured for this language"))
-        av = self.availability
-        items.append(("phrasebook", av.phrasebook_text if av else ("yes" if self.phrasebook else "none")))
-        if av is not None:
-            items.append(("offline translation", av.model_text))
-        view.add(output.Fields(items))
-        if av is not None and av.phrasebook_note:
-            view.add(output.Note(av.phrasebook_note, tone="info", label="reading"))
-        if self.lines is not None and self.lines.choices:
-            best = self.lines.choices[0]
-            view.add(output.Text("Call script:\n" + "\n".join(f"  {i}. {s}" for i, s in enumerate(best.script, 1))))
-        view.add(output.Note(f"all lines: lep lines {lang.code}", tone="muted"))
-        return view
 
 
 def pick(number: int, codes: list[str] | None = None, *, config: str | Path | None = None) -> IspeakPick:

@@ -30,7 +30,6 @@ from lepcli.agency.lines import (
     _zoneinfo,
     resolve_config,
 )
-from lepcli.cli import render as output
 from lepcli.errors import ConfigError, LepError, NotFound
 
 TOP_FIELDS = (
@@ -810,27 +809,6 @@ class CheckReport:
             "warnings": [p.to_json() for p in self.warnings],
         }
 
-    def to_view(self) -> output.View:
-        view = output.View()
-        verdict = "OK" if self.ok else f"{len(self.errors)} error(s)"
-        view.add(output.Title(f"{self.path}: {verdict}", f"{self.source}"))
-        if self.ok:
-            view.add(
-                output.Fields(
-                    [
-                        ("agency", self.agency or "-"),
-                        ("time zone", self.timezone or "-"),
-                        ("lines", f"{self.n_lines} ({self.n_all} for all languages)"),
-                        ("languages listed", str(self.n_languages)),
-                        ("ESL resources", str(self.n_esl)),
-                    ]
-                )
-            )
-        for p in self.problems:
-            tone: output.Tone = "danger" if p.severity == "error" else "warn"
-            view.add(output.Note(f"{p.where()}: {p.message}", tone=tone, label=p.severity))
-        return view
-
 
 @dataclass
 class PathReport:
@@ -845,13 +823,6 @@ class PathReport:
             "exists": self.path.is_file(),
             "search": [{"source": s, "path": p, "exists": e} for s, p, e in self.search],
         }
-
-    def to_view(self) -> output.View:
-        view = output.View()
-        view.add(output.Title(str(self.path), f"in use ({self.source})"))
-        rows = [[s, p, "yes" if e else "no"] for s, p, e in self.search]
-        view.add(output.Table(["search order", "path", "exists"], rows))
-        return view
 
 
 def config_path(config: str | Path | None = None) -> PathReport:
@@ -875,18 +846,6 @@ class InitReport:
 
     def to_json(self) -> dict[str, Any]:
         return {"path": str(self.path), "written": True, "replaced": self.forced}
-
-    def to_view(self) -> output.View:
-        view = output.View()
-        view.add(output.Title(f"wrote {self.path}", "a commented template: edit it, then run `lep config check`"))
-        view.add(
-            output.Note(
-                "replace every 555-01xx number and REPLACE-ME value with your agency's real ones",
-                tone="warn",
-                label="next",
-            )
-        )
-        return view
 
 
 def template_text() -> str:

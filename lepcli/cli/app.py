@@ -95,6 +95,7 @@ def doctor(as_json: bool = json_option()) -> None:
     Example: lep doctor --json
     """
     from lepcli import doctor as doctor_mod
+    from lepcli.cli import doctor as _views  # noqa: F401  (registers the report's view)
     from lepcli.cli import render as output
 
     output.emit(doctor_mod.report(), as_json=as_json)

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from lepcli.agency.esl import EslAnswer
+from lepcli.cli import render as output
 from lepcli.cli.options import json_option
 
 if TYPE_CHECKING:
@@ -211,3 +213,58 @@ def esl(
     answer = esl_mod.esl_for(resolution.language.code, near=near, config=config)
     answer.note = resolution.note
     output.emit(answer, as_json=as_json)
+
+
+# -- views (registered: lepcli.cli.render.emit finds them) --
+
+
+@output.view(EslAnswer)
+def _view_esl_answer(r: EslAnswer) -> output.View:
+    lang = r.language
+    near = f" near {r.near}" if r.near else ""
+    view = output.View()
+    view.add(output.Title(f"English classes and help for {lang.name} speakers{near}", r.file))
+    if r.note:
+        view.add(output.Note(r.note, tone="warn", label="note"))
+    if not r.choices:
+        view.add(output.Note(f"no ESL resources are listed in {r.file}", tone="warn", label="none"))
+        return view
+    if not any(c.supports for c in r.choices):
+        view.add(
+            output.Note(
+                f"none lists staff or materials in {lang.name}: classes below are taught in English",
+                tone="warn",
+                label="language",
+            )
+        )
+    rows = [
+        [
+            str(n),
+            c.resource.name,
+            "yes" if c.supports else "no",
+            ", ".join(c.resource.areas or c.resource.zips) or "-",
+            c.resource.cost or "-",
+            c.resource.phone or "-",
+        ]
+        for n, c in enumerate(r.choices, 1)
+    ]
+    view.add(output.Table(["#", "resource", f"in {lang.name}", "area", "cost", "phone"], rows))
+    for n, c in enumerate(r.choices, 1):
+        res = c.resource
+        view.add(output.Title(f"{n}. {res.name}"))
+        items = [
+            (label, value)
+            for label, value in (
+                ("address", res.address),
+                ("serves", ", ".join([*res.areas, *res.zips]) or None),
+                ("phone", res.phone),
+                ("web", res.url),
+                ("cost", res.cost),
+                ("schedule", res.schedule),
+                ("languages", "any" if res.languages is None else ", ".join(res.languages)),
+                ("notes", res.notes),
+            )
+            if value
+        ]
+        view.add(output.Fields(items))
+    return view

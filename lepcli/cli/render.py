@@ -1,7 +1,8 @@
 """The one renderer. Results go to stdout (a Rich view, plain text, or JSON); messages to stderr.
 
-Library functions return dataclasses with ``to_json()`` (stable keys, pinned by tests) and
-``to_view()`` (a list of generic blocks below). This module is the only place that prints.
+Library functions return dataclasses with ``to_json()`` (stable keys, pinned by tests); the cli module
+of the commands that show a result registers its view (``@view(ResultType)``: a list of the generic
+blocks below). This module is the only place that prints.
 Rich is imported only when stdout is a terminal, so pipes and ``--json`` stay fast.
 
 Every string of a view passes through :func:`_prepare` on its way out, the one path for all commands:
@@ -18,7 +19,10 @@ import json
 import os
 import sys
 import unicodedata
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
+
+from lepcli.text.width import display_width
 
 if TYPE_CHECKING:  # typing constructs cost start-up time; checkers still see them
     from typing import Literal, Protocol, TypeAlias
@@ -195,12 +199,34 @@ def _use_rich(stream: Any) -> bool:
     return bool(isatty and isatty())
 
 
-def emit(result: Result, *, as_json: bool) -> None:
-    """Write a result to stdout."""
+_VIEWS: dict[type, Callable[[Any], View]] = {}
+
+
+def view(kind: type) -> Callable[[Callable[[Any], View]], Callable[[Any], View]]:
+    """Register the view of a result type (in the cli module of the commands that show it)."""
+
+    def register(fn: Callable[[Any], View]) -> Callable[[Any], View]:
+        _VIEWS[kind] = fn
+        return fn
+
+    return register
+
+
+def view_of(result: Any) -> View:
+    for kind in type(result).__mro__:
+        fn = _VIEWS.get(kind)
+        if fn is not None:
+            return fn(result)
+    built: View = result.to_view()  # a result that still builds its own view
+    return built
+
+
+def emit(result: Any, *, as_json: bool) -> None:
+    """Write a result to stdout: its JSON, or its registered view."""
     if as_json:
         emit_json(result.to_json())
     else:
-        render(result.to_view())
+        render(view_of(result))
 
 
 def _utf(stream: Any) -> bool:
@@ -258,17 +284,6 @@ def error(text: str, *, hint: str | None = None, extra: list[str] | None = None)
 
 
 # -- plain text --------------------------------------------------------------------------------
-
-
-def display_width(text: str) -> int:
-    """Columns ``text`` takes in a terminal: the one width function (plain tables, the grid, the
-    "I speak" layout, tests). Rich's own ``cell_len`` agrees with it on every shipped phrase."""
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
 
 
 def _pad(text: str, width: int) -> str:

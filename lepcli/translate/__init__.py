@@ -93,27 +93,6 @@ class NotSure:
             "interpreter": self.interpreter,
         }
 
-    def to_view(self) -> Any:
-        from lepcli.cli import render as output
-
-        view = output.View([output.Title(f"{self.target_name} ({self.target})", "not sure which phrase you mean")])
-        view.add(output.Note(self.reason, tone="warn", label="not sure"))
-        for n, x in enumerate(self.suggestions, 1):
-            said = x.translation or x.text
-            view.add(output.Text(f"{n}. {x.text}   [{x.id}]"))
-            caption = f"say: {x.pronunciation}" if x.pronunciation else None
-            view.add(output.Big(said, caption))
-            extra = []
-            if x.romanization:
-                extra.append(("romanization", x.romanization))
-            if x.status:
-                extra.append(("status", pb.STATUS_LABELS[x.status]))
-            if extra:
-                view.add(output.Fields(extra))
-        view.add(output.Note("pick one: lep phrase show ID --lang " + self.target, tone="muted", label="next"))
-        view.add(output.Note(self.interpreter, tone="info", label="interpreter"))
-        return view
-
 
 @dataclass
 class TranslationAnswer:
@@ -171,53 +150,6 @@ class TranslationAnswer:
             "suggestions": [x.to_json() for x in self.suggestions],
             "rtl": self.rtl,
         }
-
-    def to_view(self) -> Any:
-        from lepcli.cli import render as output
-
-        view = output.View()
-        sub = "machine translation" if self.tier == "machine" else "phrasebook"
-        if self.phrase is not None:
-            sub = f"phrasebook match ({self.score:.0f}): {self.phrase.text}"
-            if self.matched_lang and self.matched_lang != pb.MASTER and self.matched_text:
-                sub += f"   [matched {self.matched_lang}: {self.matched_text}]"
-        view.add(output.Title(f"{self.target_name} ({self.target})", sub))
-        if self.legal_warning:
-            view.add(
-                output.Note(
-                    "legal content and this translation is NOT reviewed: do not rely on it for rights, consent "
-                    "or statements. Use the interpreter line.",
-                    tone="danger",
-                    label="LEGAL",
-                )
-            )
-        view.add(output.Big(self.text, f"say: {self.pronunciation}" if self.pronunciation else None))
-        fields = []
-        if self.romanization:
-            fields.append(("romanization", self.romanization))
-        if self.phrase is not None:
-            fields.append(("phrase", self.phrase.id))
-        if self.status == "reviewed" and self.reviewed_by:
-            fields.append(("reviewed by", f"{self.reviewed_by}, {self.reviewed_on}"))
-        if self.notes:
-            fields.append(("note", self.notes))
-        if fields:
-            view.add(output.Fields(fields))
-        sure = self.status == "reviewed" and not self.legal_warning
-        view.add(output.Note(self.label, tone="ok" if sure else "warn", label="status"))
-        for w in self.warnings:
-            view.add(output.Note(w, tone="warn", label="note"))
-        if self.interpreter:
-            view.add(
-                output.Note(self.interpreter, tone="danger" if self.legal_warning else "info", label="interpreter")
-            )
-        if self.suggestions:
-            view.add(output.Note("or did you mean one of these?", tone="muted", label="close phrases"))
-            for n, x in enumerate(self.suggestions, 1):
-                said = f" = {x.translation}" if x.translation else ""
-                say = f"  (say: {x.pronunciation})" if x.pronunciation else ""
-                view.add(output.Text(f"  {n}. {x.text}{said}{say}   [{x.id}]"))
-        return view
 
 
 def interpreter_line(code: str) -> str:
