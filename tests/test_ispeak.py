@@ -11,6 +11,7 @@ import pytest
 
 from lepcli import ispeak, languages
 from lepcli.agency.lines import NEVER_FAMILY
+from lepcli.cli import ispeak as _ispeak_views  # noqa: F401  (registers the card views)
 from lepcli.cli import render as output
 from lepcli.text import bidi as termtext
 
@@ -239,7 +240,7 @@ def test_rich_terminal_gets_whole_sentences_and_logical_rtl() -> None:
     # (a BiDi-capable terminal lays it out right to left).
     card = ispeak.card(page=0, width=120, height=40, bidi="terminal")
     stream = io.StringIO()
-    output._render_rich(card.to_view(), stream)
+    output._render_rich(output.view_of(card), stream)
     got = stream.getvalue()
     for e in card.entries:
         assert e.text in got, e.code

@@ -491,7 +491,9 @@ def test_record_file_that_exists_is_made_private(tmp_path: Path) -> None:
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
-def _files_containing(roots: list[Path], needle: str) -> list[str]:
+def _files_containing(roots: list[Path], needle: str, since: float = 0.0) -> list[str]:
+    """Regular files under ``roots`` changed since ``since`` that contain ``needle`` (a FIFO or a
+    device someone else left in /tmp is never opened: reading it would block)."""
     patterns = [needle.encode("utf-8"), needle.encode("utf-16-le")]
     found = []
     for root in roots:
@@ -499,7 +501,8 @@ def _files_containing(roots: list[Path], needle: str) -> list[str]:
             for name in files:
                 p = os.path.join(dirpath, name)
                 try:
-                    if os.path.islink(p) or os.path.getsize(p) > 50_000_000:
+                    st = os.lstat(p)
+                    if not stat.S_ISREG(st.st_mode) or st.st_size > 50_000_000 or st.st_mtime < since:
                         continue
                     with open(p, "rb") as handle:
                         data = handle.read()
@@ -515,6 +518,7 @@ def test_nothing_typed_is_written_anywhere_without_record(
     start_talk: Callable[..., Running], page: Any, lep_home: Path
 ) -> None:
     secret = "zq" + secrets.token_hex(6)  # typed by the officer and by the person, never a constant
+    started = time.time() - 1
     r = start_talk()
     _open(page, r, "es")
     _say(page, f"are you hurt {secret}")
@@ -532,7 +536,7 @@ def test_nothing_typed_is_written_anywhere_without_record(
     assert status == 200
     time.sleep(0.3)  # let the browser flush whatever it writes
     roots = [lep_home, Path(tempfile.gettempdir())]
-    assert _files_containing(roots, secret) == []
+    assert _files_containing(roots, secret, since=started) == []
 
 
 # -- the command -----------------------------------------------------------------------------------
