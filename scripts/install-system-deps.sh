@@ -20,3 +20,9 @@ else
   echo "note: missing system packages (PDF/HTML export and their tests need them): ${need[*]}" >&2
   echo "      install with: sudo apt-get install ${need[*]}" >&2
 fi
+
+# detect: scripts/build_detect_profiles.py names franc's languages from ISO 639-3 (build time only)
+if [ ! -f /usr/share/iso-codes/json/iso_639-3.json ]; then
+  if [ "$(id -u)" = 0 ]; then apt-get install -y -qq --no-install-recommends iso-codes >/dev/null
+  else echo "note: rebuilding detect profiles needs iso-codes: sudo apt-get install iso-codes" >&2; fi
+fi

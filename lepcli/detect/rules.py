@@ -278,8 +278,6 @@ def grams_of(words: Iterable[str]) -> list[str]:
     return grams
 
 
-
-
 def stretched_forms(word: str) -> tuple[str, str] | None:
     """A word typed with stretched letters (``ayudaaa``, ``pleeease``): the run shrunk to one
     letter and to two, or None when no letter repeats three times. The caller keeps whichever
