@@ -8,6 +8,8 @@ command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 ls /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc >/dev/null 2>&1 || need+=(fonts-noto-cjk)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)  # lep say / lep talk computer voice
+command -v oggenc >/dev/null 2>&1 || need+=(vorbis-tools)  # tests: real OGG recordings for lep phrase check / Anki
+command -v lame >/dev/null 2>&1 || need+=(lame)  # tests: real MP3 recordings
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi

@@ -102,25 +102,13 @@ def list_phrases(
     warn_agency_problems()
 
 
-@app.command("coverage")
-def coverage(as_json: bool = json_option()) -> None:
-    """Per language: how many phrases are translated, how many urgent ones, reviewed %, legal reviewed.
-
-    Example: lep phrase coverage --json
-    """
-    from lepcli.cli import render as output
-    from lepcli.phrasebook import check as phrasetools
-
-    output.emit(phrasetools.coverage(), as_json=as_json)
-    warn_agency_problems()
-
-
 @app.command("check")
 def check(as_json: bool = json_option()) -> None:
     """Validate every phrasebook (packaged and agency) with file:line messages; exit 5 on any error.
 
     Checks: unknown or missing ids, duplicates, empty text, wrong `language:` header, placeholder
-    mismatch, missing pronunciation/romanization, reviewed without reviewed_by/reviewed_on.
+    mismatch, missing pronunciation/romanization, reviewed without reviewed_by/reviewed_on; recordings
+    in audio/<lang>/<phrase id>.ogg|mp3|wav (known id and language, playable, a legal one reviewed).
 
     Example: lep phrase check
     """

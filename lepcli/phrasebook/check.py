@@ -274,6 +274,9 @@ def check() -> CheckReport:
             report.problems.extend(cross)
             if layer == 0:
                 _check_missing(record, path, stem, master, report.problems)
+    from lepcli.phrasebook import audio  # recordings: audio/<lang>/<phrase id>.<ogg|mp3|wav>
+
+    report.problems.extend(audio.check(master))
     report.problems.sort(key=lambda p: (p.file, p.line or 0))
     return report
 
