@@ -396,6 +396,10 @@ def test_audio_endpoint_returns_a_valid_wav(start_talk: Callable[..., Running], 
         assert w.getnchannels() == 1 and w.getsampwidth() == 2
         assert w.getnframes() == (len(body) - 44) // 2  # sizes fixed up: the header tells the truth
         assert 0.3 < w.getnframes() / w.getframerate() < 10
+    # a withheld legal draft is never spoken, whatever text the request carries
+    legal = _book().translation("legal.right_to_remain_silent", "es").text
+    status, _h, _b = r.api("audio", {"lang": "es", "id": "legal.right_to_remain_silent", "text": legal})
+    assert status == 403
     # somali: no computer voice and no recording -> no audio, and no speaker button on the page
     status, _h, _b = r.api("audio", {"lang": "so", "id": "medical.are_you_hurt", "text": "Ma dhaawacantay?"})
     assert status == 404

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from lepcli import phrasebook as pb
+from lepcli import policy
 from lepcli.errors import BadInput, LepError, NotFound, Refused, Unavailable
 
 BODY_PARTS = ("head", "chest", "stomach", "back", "arm", "leg")  # order of `body:` in data/person.yaml
@@ -294,6 +295,19 @@ def say(text: str, code: str) -> dict[str, Any]:
     if isinstance(ans, tr.NotSure):
         return _not_sure(ans, target)
     return _answer(ans, target)
+
+
+def speakable(phrase_id: str, code: str) -> str | None:
+    """The text the speaker button may say for a phrase: its translation, or None when it is withheld
+    (legal content with no reviewed translation) or there is none."""
+    book = pb.load()
+    if not book.has_phrase(phrase_id):
+        return None
+    phrase = book.phrase(phrase_id)
+    t = book.translation(phrase_id, code)
+    if t is None or not policy.usable(phrase.legal, t.status):
+        return None
+    return t.text
 
 
 def _close(ans: Any) -> list[dict[str, Any]]:
