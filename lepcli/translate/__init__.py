@@ -25,6 +25,12 @@ from lepcli.errors import BadInput, Refused, Unavailable
 MATCH_SCORE = 80.0  # tier 1 answers only at or above this score (0-100) ...
 MATCH_COVER = 0.75  # ... and when the phrase accounts for this much of what was typed
 SUGGEST_SCORE = 45.0
+# The officer's side (and a reply, into English) also answers when one phrase stands clearly above the
+# rest: at least MARGIN_FLOOR,
+# covering MARGIN_COVER of what was typed, and MARGIN points ahead of the next phrase.
+MARGIN_FLOOR = 60.0
+MARGIN_COVER = 0.5
+MARGIN = 10.0
 # Into English the typed text is a person's reply: a `responses.*` phrase within this many points of
 # a question ("Tô com dor no peito" vs "Você está com dor no peito?") is the answer; the question is
 # listed as the close alternative.
@@ -35,6 +41,8 @@ REPLY_MARGIN = 15.0
 # words that only resemble "Don't move." are "not sure", never that meaning.
 NON_REPLY_SCORE = 90.0
 NON_REPLY_COVER = 0.8  # ... and only when the typed text says most of the phrase
+REPLY_COVER = 0.5  # a reply answers when the typed words say at least half of it ("socorro" is not
+# "Socorro, ¡mi hijo!": the child is what matters)
 
 
 def looks_legal(text: str) -> bool:
@@ -296,11 +304,14 @@ def _find(book: pb.Phrasebook, text: str, target: str, source: str | None) -> tu
         preferred = False
         if prefer is not None and not _is_question(text):
             ranked, preferred = _prefer_replies(ranked, prefer)
-        if ranked and (preferred or ranked[0].score >= MATCH_SCORE) and ranked[0].query_cover >= MATCH_COVER:
+        if ranked and (
+            ((preferred or ranked[0].score >= MATCH_SCORE) and ranked[0].query_cover >= MATCH_COVER)
+            or ((officer or ranked[0].phrase_id.startswith(REPLY_PREFIX)) and _stands_out(ranked))
+        ):
             m = ranked[0]
             sure = (
                 officer
-                or m.phrase_id.startswith(REPLY_PREFIX)
+                or (m.phrase_id.startswith(REPLY_PREFIX) and m.phrase_cover >= REPLY_COVER)
                 or (m.score >= NON_REPLY_SCORE and m.phrase_cover >= NON_REPLY_COVER)
             )
             if sure:
@@ -311,6 +322,12 @@ def _find(book: pb.Phrasebook, text: str, target: str, source: str | None) -> tu
     for f in sorted(near, key=lambda f: -f.score):
         unique.setdefault(f.phrase.id, f)
     return None, _suggestable(book, list(unique.values()))[:3]
+
+
+def _stands_out(ranked: list[Any]) -> bool:
+    top = ranked[0]
+    runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+    return top.score >= MARGIN_FLOOR and top.query_cover >= MARGIN_COVER and top.score - runner_up >= MARGIN
 
 
 def _suggestable(book: pb.Phrasebook, found: list[_Found]) -> list[_Found]:
