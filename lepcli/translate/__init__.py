@@ -327,7 +327,7 @@ def _find(book: pb.Phrasebook, text: str, target: str, source: str | None) -> tu
 def _stands_out(ranked: list[Any]) -> bool:
     top = ranked[0]
     runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-    return top.score >= MARGIN_FLOOR and top.query_cover >= MARGIN_COVER and top.score - runner_up >= MARGIN
+    return bool(top.score >= MARGIN_FLOOR and top.query_cover >= MARGIN_COVER and top.score - runner_up >= MARGIN)
 
 
 def _suggestable(book: pb.Phrasebook, found: list[_Found]) -> list[_Found]:
