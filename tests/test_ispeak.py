@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from lepcli import ispeak, languages
-from lepcli.agency.lines import NEVER_FAMILY
 from lepcli.cli import ispeak as _ispeak_views  # noqa: F401  (registers the card views)
 from lepcli.cli import render as output
+from lepcli.policy import NEVER_FAMILY
 from lepcli.text import bidi as termtext
 
 ROOT = Path(__file__).resolve().parent.parent

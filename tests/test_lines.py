@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from lepcli.agency import lines
-from lepcli.agency.lines import NEVER_FAMILY
+from lepcli.policy import NEVER_FAMILY
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -24,8 +24,8 @@ from typing import Any
 from lepcli import __version__, paths
 from lepcli.errors import BadInput, ConfigError, LepError
 from lepcli.languages import Language
+from lepcli.policy import NEVER_FAMILY
 
-NEVER_FAMILY = "Do not use children, relatives or bystanders as interpreters."
 KINDS = ("vendor", "staff", "volunteer", "hotline")
 USES = ("emergency", "non-emergency", "both")
 QUALIFICATIONS = ("certified", "qualified", "conversational")

@@ -54,8 +54,9 @@ def dispatch(
 
 
 def dispatch_view(answer: DispatchAnswer) -> View:
-    from lepcli.agency.lines import EXAMPLE_NOTE, NEVER_FAMILY
+    from lepcli.agency.lines import EXAMPLE_NOTE
     from lepcli.cli import render as output
+    from lepcli.policy import NEVER_FAMILY
 
     d, ln = answer.detected, answer.lines
     view = output.View()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from lepcli import policy
 from lepcli.cli import render as output
 from lepcli.cli.options import json_option
 from lepcli.ispeak import IspeakCard, IspeakPick, caption
@@ -121,7 +122,7 @@ def _view_ispeak_pick(r: IspeakPick) -> output.View:
     view.add(output.Big(e.text, caption=f"{lang.name} ({e.status})"))
     if r.lines is not None and r.lines.example:
         view.add(output.Note(lines_mod.EXAMPLE_NOTE, tone="danger", label="example"))
-    view.add(output.Note(lines_mod.NEVER_FAMILY, tone="danger", label="never"))
+    view.add(output.Note(policy.NEVER_FAMILY, tone="danger", label="never"))
     items = [("ask the interpreter line for", lang.ask_for)]
     if r.lines_error:
         items.append(("interpreter lines", r.lines_error))

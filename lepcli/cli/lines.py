@@ -91,8 +91,9 @@ def _script(steps: list[str]) -> str:
 def lines_view(answer: LinesAnswer, *, full: bool = False) -> View:
     """The answer for the screen: by default the table and the one line to call (one screen);
     ``full``: every line's details and script, and the hotlines."""
-    from lepcli.agency.lines import EXAMPLE_NOTE, NEVER_FAMILY
+    from lepcli.agency.lines import EXAMPLE_NOTE
     from lepcli.cli import render as output
+    from lepcli.policy import NEVER_FAMILY
 
     lang = answer.language
     when = answer.at.strftime("%a %Y-%m-%d %H:%M %Z")

@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from lepcli.text import scripts
 from lepcli.text.width import display_width
 
 if TYPE_CHECKING:  # typing constructs cost start-up time; checkers still see them
@@ -105,8 +106,10 @@ class View:
 
 
 _BIDI: list[str] = []  # "terminal" | "reorder" when a command chose it (--bidi); else detected per stream
-_COMPLEX = ("KHMER", "MYANMAR", "DEVANAGARI", "BENGALI", "GURMUKHI", "GUJARATI", "ORIYA", "TAMIL", "TELUGU",
-            "KANNADA", "MALAYALAM", "SINHALA", "TIBETAN", "LAO", "ETHIOPIC")  # fmt: skip
+# Scripts many terminals cannot shape (ISO 15924 -> the name the warning shows).
+_COMPLEX = {"Khmr": "Khmer", "Mymr": "Myanmar", "Deva": "Devanagari", "Beng": "Bengali", "Guru": "Gurmukhi",
+            "Gujr": "Gujarati", "Orya": "Oriya", "Taml": "Tamil", "Telu": "Telugu", "Knda": "Kannada",
+            "Mlym": "Malayalam", "Sinh": "Sinhala", "Tibt": "Tibetan", "Laoo": "Lao", "Ethi": "Ethiopic"}  # fmt: skip
 
 
 def set_bidi(mode: str) -> None:
@@ -146,9 +149,9 @@ def complex_scripts(view: View) -> list[str]:
         for ch in text:
             if ord(ch) < 0x0900:
                 continue
-            name = unicodedata.name(ch, "").split(" ")[0]
-            if name in _COMPLEX and name.title() not in found:
-                found.append(name.title())
+            name = _COMPLEX.get(scripts.block_of(ch) or "")
+            if name and name not in found:
+                found.append(name)
     return found
 
 

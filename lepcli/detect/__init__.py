@@ -35,7 +35,6 @@ from lepcli.detect.franc import accent_keys
 from lepcli.detect.profiles import DATA_DIR, SCALE, WORD_SCALE, load_profile, load_words, meta
 from lepcli.detect.profiles import han_tables as _han_tables
 from lepcli.detect.rules import (
-    COMBINING,
     SCRIPT_GROUPS,
     SCRIPT_LANGUAGES,
     SCRIPT_NAMES,
@@ -45,12 +44,12 @@ from lepcli.detect.rules import (
     fold_latin,
     grams_of,
     normalize_arabic,
-    script_of,
     word_keys,
     words_of,
 )
 from lepcli.detect.scoring import score_han, score_profile
 from lepcli.errors import BadInput
+from lepcli.text.scripts import COMBINING, script_of
 
 __all__ = [
     "CONFIDENT",

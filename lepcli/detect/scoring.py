@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from lepcli.detect.profiles import SCALE, WORD_SCALE, Profile, WordTable, han_tables, load_words, meta
-from lepcli.detect.rules import accent_key, fold_latin, grams_of, script_of, stretched_forms, word_keys, words_of
+from lepcli.detect.rules import accent_key, fold_latin, grams_of, stretched_forms, word_keys, words_of
+from lepcli.text.scripts import script_of
 
 MAX_WORDS = 64  # word evidence looks at the first words only (the n-grams see the whole text)
 

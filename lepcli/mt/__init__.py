@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lepcli.errors import BadInput, Unavailable
+from lepcli.policy import STATUS_LABELS
 
 if TYPE_CHECKING:
     from lepcli.mt.installed import ModelPackage
@@ -58,7 +59,7 @@ class MachineResult:
     def label(self) -> str:
         if self.server:
             return f"MACHINE TRANSLATION ({self.server}): verify"
-        return "MACHINE TRANSLATION: verify"
+        return STATUS_LABELS["machine"]
 
 
 def machine_translate(

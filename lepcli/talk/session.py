@@ -112,7 +112,7 @@ def call_info(code: str, *, identify: bool = False) -> dict[str, Any]:
     """The interpreter line to call now for ``code`` (or for language identification), with its script."""
     from lepcli.agency import lines
 
-    out: dict[str, Any] = {"never": lines.NEVER_FAMILY, "line": None, "others": [], "error": None}
+    out: dict[str, Any] = {"never": policy.NEVER_FAMILY, "line": None, "others": [], "error": None}
     try:
         answer = lines.lines_for("und" if identify else code, interview_only=True, limit=4)
     except LepError as exc:

@@ -167,7 +167,7 @@ def interpreter_line(code: str) -> str:
     pointer = lines.interpreter_pointer(code)
     if pointer:
         return pointer
-    return f"call your agency's telephone interpreter line (see: lep lines {code}); never use children or bystanders"
+    return policy.interpreter_fallback(code)
 
 
 class _Found(NamedTuple):  # a NamedTuple: cheaper to define than a dataclass at every start-up
