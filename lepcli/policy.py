@@ -28,6 +28,12 @@ LEGAL_REMINDER = (
 )
 
 
+# The same rule, short enough for a pocket card's footer.
+LEGAL_SHORT = (
+    "Rights, consent to search, arrest, tests, statements and victim interviews: always use a qualified interpreter."
+)
+
+
 def interpreter_fallback(code: str) -> str:
     """What to do when no agency line is configured for ``code``."""
     return f"call your agency's telephone interpreter line (see: lep lines {code}); never use children or bystanders"
