@@ -334,14 +334,14 @@ class Index:
             }
         self.docs: list[Doc] = []
         self.postings: dict[str, list[tuple[int, bool]]] = {}
-        self.exact: dict[tuple[str, str], int] = {}
+        self.exact: dict[str, dict[str, int]] = {}  # key -> language -> first document with that key
         for lang, pid, text, toks, kw in tokenized:
             w = self.weight[lang]
             weights = {t: w[t] for t in toks}
             n = len(self.docs)
             self.docs.append(Doc(lang, pid, text, weights, sum(weights.values()) or 1.0, toks[0] if toks else ""))
             if toks:  # an empty key never matches (a lone combining mark is not "My chest hurts.")
-                self.exact.setdefault((lang, " ".join(toks)), n)
+                self.exact.setdefault(" ".join(toks), {}).setdefault(lang, n)
             for t in weights:
                 self.postings.setdefault(t, []).append((n, True))
             for t in set(kw) - set(weights):
@@ -352,7 +352,7 @@ class Index:
         k = key(query)
         if not k:
             return []
-        return [n for (lang, doc_key), n in self.exact.items() if doc_key == k and (langs is None or lang in langs)]
+        return [n for lang, n in self.exact.get(k, {}).items() if langs is None or lang in langs]
 
     def respace(self, qtoks: list[str]) -> list[str]:
         """Typed words split or joined differently from the phrasebook's: "aidez moi" and "j ai" meet
@@ -402,7 +402,8 @@ class Index:
             s = _stem(syn)
             if s in self.postings and found.get(s, 0.0) < SYNONYM_SIM:
                 found[s] = SYNONYM_SIM
-        if len(q) >= 4 and not _no_space_script(q[0]):
+        if len(q) >= 4 and q not in self.postings and not _no_space_script(q[0]):
+            # Spelling only for words the phrasebook does not have: a real word is matched as itself.
             from rapidfuzz import fuzz, process
 
             for cand, ratio, _i in process.extract(
