@@ -51,7 +51,7 @@ def detect_view(result: DetectResult) -> View:
     return view
 
 
-def _agency_common_languages() -> list[str] | None:
+def agency_common_languages() -> list[str] | None:
     """The agency's ``common_languages`` setting, if its interpreter-lines file has one.
 
     Parsing YAML costs ~30 ms, so the file is only parsed when it mentions the setting.
@@ -114,7 +114,7 @@ def detect(
     else:
         typed = textinput.read_argument(text)
     among_codes = detect_mod.parse_among(among) if among is not None else None
-    prefer = None if among_codes else _agency_common_languages()
+    prefer = None if among_codes else agency_common_languages()
     result = detect_mod.detect(typed, top=top, among=among_codes, prefer=prefer)
     if as_json:
         output.emit_json(result.to_json())

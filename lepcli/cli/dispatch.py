@@ -31,7 +31,7 @@ def dispatch(
     from lepcli import detect as detect_mod
     from lepcli import dispatch as dispatch_mod
     from lepcli.cli import render as output
-    from lepcli.cli.detect import _agency_common_languages
+    from lepcli.cli.detect import agency_common_languages
     from lepcli.cli.lines import warn_skipped
     from lepcli.errors import BadInput
     from lepcli.text import typed as textinput
@@ -42,7 +42,7 @@ def dispatch(
         textinput.read_file(file, what="message") if file is not None else textinput.read_argument(text, what="message")
     )
     among_codes = detect_mod.parse_among(among) if among is not None else None
-    prefer = None if among_codes else _agency_common_languages()
+    prefer = None if among_codes else agency_common_languages()
     answer = dispatch_mod.dispatch(
         typed, at=at, config=config, among=among_codes, prefer=prefer, emergency=not non_emergency
     )
