@@ -12,6 +12,8 @@ import select
 import stat
 from pathlib import Path
 
+PIPE_WAIT_SECONDS = 10.0  # a FIFO that sends nothing for this long is refused (README "Robustness")
+
 
 class Unreadable(Exception):
     """Why a file cannot be read, in words for a message (never its contents)."""
@@ -53,11 +55,11 @@ def read_regular(path: Path, max_bytes: int) -> bytes:
     return data
 
 
-def read_stream(path: Path, max_bytes: int, *, wait_seconds: float = 10.0) -> bytes:
+def read_stream(path: Path, max_bytes: int, *, wait_seconds: float | None = None) -> bytes:
     """Up to ``max_bytes + 1`` bytes of a file, FIFO or character device (``--file <(cmd)``, ``/dev/stdin``).
 
     A FIFO with no writer reads as empty instead of blocking forever; one that sends nothing for
-    ``wait_seconds`` is refused. Devices such as ``/dev/zero`` are read only up to the cap.
+    ``wait_seconds`` (default PIPE_WAIT_SECONDS) is refused. Devices such as ``/dev/zero`` are read only up to the cap.
     """
     fd = _open(path)
     try:
@@ -65,7 +67,7 @@ def read_stream(path: Path, max_bytes: int, *, wait_seconds: float = 10.0) -> by
         if stat.S_ISDIR(st.st_mode):
             raise Unreadable("is a folder, not a file")
         if stat.S_ISFIFO(st.st_mode) or stat.S_ISSOCK(st.st_mode):
-            return _read_pipe(fd, max_bytes + 1, wait_seconds)
+            return _read_pipe(fd, max_bytes + 1, PIPE_WAIT_SECONDS if wait_seconds is None else wait_seconds)
         os.set_blocking(fd, True)
         return _read_up_to(fd, max_bytes + 1)
     except OSError as exc:
