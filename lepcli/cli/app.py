@@ -101,6 +101,8 @@ def _main(args: list[str]) -> None:
         register([first] if first in COMMANDS else None)
         returned = app(args=args, prog_name="lep", standalone_mode=False)
         code = returned if isinstance(returned, int) else 0
+        if code == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C inside a command into a silent Exit(130)
+            _exit_interrupted()
     except LepError as exc:
         if _interrupted(exc):  # e.g. Ctrl-C while an optional extra was importing: not "not installed"
             _exit_interrupted()
