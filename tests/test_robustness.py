@@ -88,6 +88,15 @@ def assert_clean(run: Any, allowed: set[int] | None = None) -> None:
     assert "Traceback" not in run.stderr
 
 
+@pytest.fixture
+def fifo(tmp_path: Path) -> Iterator[Path]:
+    """A FIFO, removed afterwards: a FIFO left in /tmp hangs any later test that reads every file there."""
+    path = tmp_path / "fifo.yaml"
+    os.mkfifo(path)
+    yield path
+    path.unlink(missing_ok=True)
+
+
 def run_lep(*args: str, env: dict[str, str] | None = None, timeout: float = 30, **kw: Any) -> Any:
     """`lep` as a subprocess (a real process: streams, signals, caches across runs)."""
     full_env = {**os.environ, **(env or {})}
@@ -469,9 +478,7 @@ def test_l5_a_fifo_or_dev_zero_in_the_agency_folder_is_skipped(lep: Lep) -> None
         assert "en.yaml: is not a regular file" in run.stderr
 
 
-def test_l5_a_fifo_or_device_as_the_lines_file(lep: Lep, tmp_path: Path) -> None:
-    fifo = tmp_path / "lines.yaml"
-    os.mkfifo(fifo)
+def test_l5_a_fifo_or_device_as_the_lines_file(lep: Lep, fifo: Path) -> None:
     for path in (str(fifo), "/dev/zero"):
         run = lep("lines", "es", "--config", path)
         assert run.exit_code == ExitCode.CONFIG
@@ -479,13 +486,11 @@ def test_l5_a_fifo_or_device_as_the_lines_file(lep: Lep, tmp_path: Path) -> None
 
 
 def test_l5_detect_file_reads_pipes_and_devices_with_a_cap(
-    lep: Lep, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    lep: Lep, tmp_path: Path, fifo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from lepcli.files import reading
 
     monkeypatch.setattr(reading, "PIPE_WAIT_SECONDS", 0.3)
-    fifo = tmp_path / "fifo"
-    os.mkfifo(fifo)
     writer = os.open(fifo, os.O_RDWR)  # a writer that never writes
     try:
         run = lep("detect", "--file", str(fifo))
@@ -562,9 +567,7 @@ def test_l14_a_prompt_at_end_of_input_is_bad_input(lep: Lep) -> None:
     assert run.exit_code == ExitCode.BAD_INPUT
 
 
-def test_sigterm_unwinds_like_ctrl_c(tmp_path: Path) -> None:
-    fifo = tmp_path / "fifo"
-    os.mkfifo(fifo)
+def test_sigterm_unwinds_like_ctrl_c(tmp_path: Path, fifo: Path) -> None:
     writer = os.open(fifo, os.O_RDWR)
     try:
         env = {**os.environ, "LEP_HOME": str(tmp_path / "home")}
