@@ -37,6 +37,7 @@ demo: setup
 test: setup argos
 	$(BIN)/ruff check lepcli tests bench scripts
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/lep phrase check
 	$(BIN)/python -m pytest -q
 

@@ -7,6 +7,11 @@ top-1/top-3 accuracy per length class and per language, how often a "confident" 
 right, the warm time per detection, and `lep detect` as a new process against the
 `python -c "import typer, rich"` floor (median of interleaved runs).
 
+Calibration (bench/detect_calibration/, see its README): confident precision per class and the
+share of texts in languages lepcli does not model that are marked confident, for the dev half and
+the held-out half (CRC-32 of the text odd) separately:
+python bench/bench_detect.py --calibration [--half dev|heldout|both]
+
 Run: python bench/bench_detect.py [--no-lingua] [--runs 15]
 Lingua is optional: `pip install lingua-language-detector` into the venv for the bench only.
 """
@@ -26,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 EVAL = ROOT / "bench" / "detect_eval"
 HELDOUT = ROOT / "bench" / "detect_heldout"
+CALIBRATION = ROOT / "bench" / "detect_calibration" / "calibration.tsv"
 LANGDETECT_RUN = "import langdetect; langdetect.detect('¿Dónde está mi hijo?')"
 KINDS = ("sentence", "pair", "word", "message", "roman", "pair-ho", "word-ho")
 
@@ -185,6 +191,71 @@ def confidence_check(items: list[tuple[str, str, str]]) -> None:
     print(f"uncertain: {uncertain} texts, top-1 right in {pct(uncertain_right, uncertain).strip()}% of them")
 
 
+def load_calibration() -> list[tuple[str, str, str]]:
+    """(label, class, text) from bench/detect_calibration/calibration.tsv."""
+    out = []
+    for line in CALIBRATION.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            label, kind, text = line.split("\t", 2)
+            out.append((label, kind, text))
+    return out
+
+
+def held_out(text: str) -> bool:
+    import zlib
+
+    return zlib.crc32(text.encode("utf-8")) % 2 == 1
+
+
+SAME = ({"zh-Hans", "zh-Hant"}, {"fa", "prs"}, {"hi", "ur"})
+
+
+def _right(label: str, code: str) -> bool:
+    """Is a confident top guess ``code`` right for ``label`` (see the calibration README)?"""
+    if label == "none" or label.startswith("!"):
+        return False
+    wanted = set(label.split("+"))
+    return code in wanted or any(code in pair and wanted & pair for pair in SAME)
+
+
+def calibration(half: str, show: bool = False) -> None:
+    from lepcli.detect import detect
+
+    rows = load_calibration()
+    halves = {"dev": [r for r in rows if not held_out(r[2])], "heldout": [r for r in rows if held_out(r[2])]}
+    chosen = ["dev", "heldout"] if half == "both" else [half]
+    for name in chosen:
+        items = halves[name]
+        print(f"\n== calibration, {name} half: {len(items)} texts ({CALIBRATION.relative_to(ROOT)}) ==")
+        print(f"{'class':12} {'n':>4} {'confident':>10} {'conf. right':>12} {'precision':>10} {'top-1':>7}")
+        per: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+        for label, kind, text in items:
+            r = detect(text)
+            top = r.guesses[0].code if r.guesses else ""
+            cell = per[kind]
+            cell[0] += 1
+            cell[1] += r.confident
+            cell[2] += r.confident and _right(label, top)
+            cell[3] += (label in ("none",) or label.startswith("!")) and not r.confident or _right(label, top)
+            if show:
+                mark = "OK " if (not r.confident or _right(label, top)) else "BAD"
+                print(f"  {mark} {label:8} {kind:11} {r.verdict:10} {top:8} {text[:60]}")
+        total = [0, 0, 0, 0]
+        for kind in sorted(per):
+            n, conf, right, top1 = per[kind]
+            total = [a + b for a, b in zip(total, per[kind], strict=True)]
+            print(f"{kind:12} {n:4} {conf:10} {right:12} {pct(right, conf):>10} {pct(top1, n):>7}")
+        n, conf, right, top1 = total
+        print(f"{'all':12} {n:4} {conf:10} {right:12} {pct(right, conf):>10} {pct(top1, n):>7}")
+        unsup = [(lab, t) for lab, k, t in items if lab.startswith("!") or lab == "none"]
+        marked = sum(detect(t).confident for _, t in unsup)
+        print(
+            f"unsupported-language or names-only texts marked confident: {marked} of {len(unsup)}; "
+            f"confident-wrong overall: {conf - right} of {n} ({pct(conf - right, n).strip()}%)"
+        )
+    print("(top-1: right top guess, or for ! and none labels an uncertain verdict)")
+
+
 def warm_timing(items: list[tuple[str, str, str]]) -> None:
     from lepcli.detect import detect
 
@@ -234,7 +305,13 @@ def main() -> int:
     parser.add_argument("--no-lingua", action="store_true", help="skip Lingua even if installed")
     parser.add_argument("--runs", type=int, default=15, help="new-process runs per command (>= 10)")
     parser.add_argument("--no-process", action="store_true", help="skip the new-process timing")
+    parser.add_argument("--calibration", action="store_true", help="only the calibration table")
+    parser.add_argument("--half", choices=("dev", "heldout", "both"), default="both")
+    parser.add_argument("--show", action="store_true", help="with --calibration: one line per text")
     args = parser.parse_args()
+    if args.calibration:
+        calibration(args.half, args.show)
+        return 0
     items = load_eval()
     where = f"{EVAL.relative_to(ROOT)}, {HELDOUT.relative_to(ROOT)}"
     print(f"evaluation set: {len(items)} texts in {len({i[0] for i in items})} languages ({where})")
@@ -249,6 +326,7 @@ def main() -> int:
     summary(results, COMMON)
     per_language(results)
     confidence_check(items)
+    calibration("both")
     warm_timing(items)
     if not args.no_process:
         process_timing(max(10, args.runs))

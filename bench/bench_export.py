@@ -60,13 +60,14 @@ def main() -> None:
         env = {**os.environ, "LEP_HOME": str(Path(tmp) / "home")}
         print(f"\nas a new process, `lep export phrasebook --lang <20> -o FILE`, best / median of {RUNS}:")
         for fmt, extra in (("pdf", []), ("pdf", ["--layout", "card"]), ("csv", []), ("json", []), ("html", []),
-                           ("md", []), ("anki", [])):  # fmt: skip
+                           ("md", []), ("anki", ["--no-audio"])):  # fmt: skip
             out = Path(tmp) / f"out-{fmt}-{len(extra)}.{'apkg' if fmt == 'anki' else fmt}"
             times = [
                 run_cli(["export", "phrasebook", "--lang", ",".join(langs), "-o", str(out), "--force", *extra], env)
                 for _ in range(RUNS)
             ]
-            label = fmt + (" card" if extra else (" handout" if fmt == "pdf" else ""))
+            label = fmt + (" " + extra[-1].strip("-").replace("layout", "card") if extra else
+                           (" handout" if fmt == "pdf" else ""))  # fmt: skip
             target = targets.get(fmt) if not extra else None
             verdict = ""
             if target is not None:
@@ -88,6 +89,30 @@ def main() -> None:
             print(
                 f"  {fmt} {layout:8s} {best:6.2f} s   {pages}{len(result.fonts)} fonts, {result.bytes / 1024:.0f} KiB"
             )
+        bench_anki_audio(Path(tmp), langs)
+
+
+def bench_anki_audio(tmp: Path, langs: list[str]) -> None:
+    """Anki decks with sound: espeak-ng runs once per card (in parallel), so this is the slow export."""
+    import shutil
+
+    from lepcli import export
+
+    if shutil.which("espeak-ng") is None:
+        print("\nanki with audio: espeak-ng not installed, skipped")
+        return
+    print(f"\nanki with audio (in process, {os.cpu_count()} CPUs; one run each):")
+    for chosen in (["es"], langs):
+        start = time.perf_counter()
+        result = export.export_phrasebook(tmp / "audio.apkg", langs=[",".join(chosen)], force=True)
+        took = time.perf_counter() - start
+        a = result.audio or {}
+        name = chosen[0] if len(chosen) == 1 else f"{len(chosen)} languages"
+        print(
+            f"  {name:13s} {took:6.2f} s   {result.notes} cards, {a.get('recorded', 0)} recorded, "
+            f"{a.get('computer_voice', 0)} computer voice, {a.get('none', 0)} none, "
+            f"{result.bytes / 1024 / 1024:.1f} MiB"
+        )
 
 
 if __name__ == "__main__":

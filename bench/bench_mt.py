@@ -6,6 +6,10 @@ installs it with `lep models install` into a temporary LEP_HOME, then prints:
   1. new process, one short sentence (import + load + translate), median   target <= 0.8 s
   2. warm, one short sentence, median                                       target <= 100 ms
   3. 100 sentences: lepcli batched vs one at a time through argostranslate  target >= 4x
+  4. the same for a BPE package (bpe.model, Moses + subword-nmt) of real size: cold one sentence
+     (target <= 0.8 s), 100 sentences batched vs one at a time (target >= 4x)
+  5. `lep models install FOLDER` of 10 packages (3+3 layers, d_model 256, 8k vocabulary, ~7 MB each)
+     vs one of them                                                        target <= 10x one
 argostranslate figures appear side by side when the `argos` extra is installed (make argos).
 Its sentence splitter is replaced by a no-op here, because MiniSBD would download a model.
 
@@ -34,15 +38,21 @@ SIZE = {"layers": (6, 6), "d_model": 512, "ffn": 2048, "heads": 8, "vocab_size":
 SENTENCE = "My cousin sold the old bicycle to a neighbor yesterday."
 
 
-def cached_package() -> Path:
+MID_SIZE = {"layers": (3, 3), "d_model": 256, "ffn": 1024, "heads": 4, "vocab_size": 8_000, "stop_after": 4.0}
+FOLDER_TARGETS = ("es", "fr", "de", "it", "pt", "ru", "ar", "zh", "ko", "ja")
+
+
+def cached_package(
+    size: dict[str, object] = SIZE, *, tokenizer: str = "sentencepiece", to_code: str = "es", seed: int = 11
+) -> Path:
     cache = Path(os.environ.get("LEP_BENCH_CACHE") or Path(tempfile.gettempdir()) / "lepcli-bench-cache")
-    key = "-".join(str(v).replace(" ", "").replace(",", "x") for v in SIZE.values())
-    out = cache / key
-    path = out / "translate-en_es-1_0.argosmodel"
+    key = "-".join(str(v).replace(" ", "").replace(",", "x") for v in size.values())
+    out = cache / (key if tokenizer == "sentencepiece" else f"{key}-{tokenizer}")
+    path = out / f"translate-en_{to_code}-1_0.argosmodel"
     if not path.exists():
         started = time.perf_counter()
         tmp = Path(tempfile.mkdtemp(dir=cache.parent if cache.parent.exists() else None))
-        built = build_argosmodel(tmp, seed=11, **SIZE)  # type: ignore[arg-type]
+        built = build_argosmodel(tmp, seed=seed, to_code=to_code, tokenizer=tokenizer, **size)  # type: ignore[arg-type]
         out.mkdir(parents=True, exist_ok=True)
         os.replace(built, path)
         print(f"built {path} ({path.stat().st_size / 1e6:.0f} MB) in {time.perf_counter() - started:.1f} s")
@@ -85,7 +95,8 @@ def main() -> None:
             env[var] = str(Path(home) / var.lower())
         os.environ.update(env)
 
-        from lepcli.mt import engine, machine_translate, package
+        from lepcli.mt import archive as package
+        from lepcli.mt import engine, machine_translate
 
         started = time.perf_counter()
         package.install(archive)
@@ -144,6 +155,60 @@ def main() -> None:
             theirs_single = float(run.stdout.strip().splitlines()[-1])
             print(f"   argostranslate, one at a time {theirs_single:6.2f} s   (warm)")
             print(f"   speed-up, lepcli batched vs argostranslate one at a time: {theirs_single / ours_batch:.1f}x")
+
+    bench_bpe(args.runs)
+    bench_folder()
+
+
+def bench_bpe(runs: int) -> None:
+    archive = cached_package(tokenizer="bpe", seed=12)
+    print(f"\n4. BPE package of real size ({archive.stat().st_size / 1e6:.0f} MB, bpe.model + Moses tokenisation)")
+    with tempfile.TemporaryDirectory() as home:
+        env = dict(os.environ, LEP_HOME=home, ARGOS_PACKAGES_DIR=str(Path(home) / "argos"))
+        os.environ.update(env)
+        from lepcli.mt import archive as package
+        from lepcli.mt import engine, machine_translate
+
+        engine.clear_cache()
+        package.install(archive)
+        cold = median_wall([sys.executable, "-c", LEP_ONE], env, runs)
+        print(f"   new process, one sentence     {cold:6.2f} s   (target <= 0.8 s; median of {runs})")
+        texts = training_lines()[:100]
+        machine_translate(texts[:1], "en", "es")
+        started = time.perf_counter()
+        machine_translate(texts, "en", "es")
+        batched = time.perf_counter() - started
+        started = time.perf_counter()
+        for t in texts:
+            machine_translate([t], "en", "es")
+        single = time.perf_counter() - started
+        print(f"   100 sentences batched         {batched:6.2f} s")
+        print(f"   100 sentences one at a time   {single:6.2f} s   ({single / batched:.1f}x; target >= 4x)")
+        engine.clear_cache()
+
+
+def bench_folder() -> None:
+    archives = [cached_package(MID_SIZE, to_code=code, seed=20 + i) for i, code in enumerate(FOLDER_TARGETS)]
+    size = sum(a.stat().st_size for a in archives) / 1e6
+    print(f"\n5. install a folder of {len(archives)} packages ({size:.0f} MB in all) vs one")
+    lep = str(Path(sys.executable).parent / "lep")
+    with tempfile.TemporaryDirectory() as work:
+        share = Path(work) / "share"
+        share.mkdir()
+        for a in archives:
+            (share / a.name).write_bytes(a.read_bytes())
+        times = {}
+        for label, target in (("one package", str(archives[0])), ("folder of 10", str(share))):
+            home = Path(work) / label.replace(" ", "-")
+            env = dict(os.environ, LEP_HOME=str(home), ARGOS_PACKAGES_DIR=str(home / "argos"))
+            started = time.perf_counter()
+            run = subprocess.run([lep, "models", "install", target], env=env, capture_output=True, text=True)
+            times[label] = time.perf_counter() - started
+            assert run.returncode == 0, run.stderr
+            summary = next((line for line in run.stdout.splitlines() if "installed" in line), "")
+            print(f"   {label:<14} {times[label]:6.2f} s   {summary.strip()}")
+        ratio = times["folder of 10"] / times["one package"]
+        print(f"   folder / one = {ratio:.1f}x   (target <= 10x; the progress bar shows on a terminal)")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lepcli import __version__, paths
-from lepcli.cli import render as output
 
 
 @dataclass
@@ -34,30 +33,6 @@ class DoctorReport:
             "checks": [c.__dict__ for c in self.checks],
             "offline": self.offline,
         }
-
-    def to_view(self) -> output.View:
-        view = output.View()
-        view.add(output.Title(f"lepcli {self.version}", f"Python {self.python}"))
-        view.add(
-            output.Table(
-                ["location", "path"], [[k, v] for k, v in self.locations.items()], title="Where lepcli reads and writes"
-            )
-        )
-        view.add(
-            output.Table(
-                ["check", "status", "detail"],
-                [[c.name, "ok" if c.ok else "missing", c.detail] for c in self.checks],
-                title="What is installed",
-            )
-        )
-        view.add(
-            output.Note(
-                "nothing here needs the network; only `lep models download` goes online, and only when you run it",
-                tone="ok",
-                label="offline",
-            )
-        )
-        return view
 
 
 def _version(*dists: str) -> str | None:
@@ -99,16 +74,52 @@ def _lines() -> Check:
     except LepError as exc:
         return Check("interpreter lines", False, f"{exc.message} (run: lep config check)")
     count = len(directory.all_lines())
+    if directory.example:  # the shipped fictional file: its numbers ring nowhere
+        example = f"FICTIONAL EXAMPLE in use ({count} made-up lines): {lines.EXAMPLE_MARK}"
+        return Check("interpreter lines", False, example)
     return Check("interpreter lines", True, f"{directory.agency}: {count} lines, time zone {directory.timezone}")
 
 
-def _models() -> Check:
-    from lepcli.mt import installed
+def _models() -> list[Check]:
+    from lepcli.errors import LepError
+    from lepcli.mt import installed, pins
 
-    packages = installed.discover()
+    packages, broken = installed.scan()
     pairs = sorted({f"{p.source}->{p.target}" for p in packages})
     detail = ", ".join(pairs) if pairs else "none installed (lep models install FILE.argosmodel)"
-    return Check("offline translation models", bool(pairs), detail)
+    checks = [Check("offline translation models", bool(pairs), detail)]
+    if broken:
+        names = ", ".join(b.pair or b.name for b in broken)
+        checks.append(Check("broken models", False, f"{names}: see lep models list, reinstall with --force"))
+    try:
+        found = pins.mismatches(packages)
+    except LepError as exc:
+        checks.append(Check("model versions", False, exc.message))
+    else:
+        if found:
+            checks.append(Check("model versions", False, "; ".join(m.message for m in found)))
+        elif pins.required():
+            checks.append(Check("model versions", True, "every pinned or required version is installed"))
+    return checks
+
+
+def _mt_server() -> Check | None:
+    """The optional agency MT server: None when not configured (the default)."""
+    from lepcli.mt import config
+
+    settings, problem = config.load_quietly()
+    if problem is not None:
+        return Check("agency MT server", False, f"{problem} (machine translation stays local)")
+    if settings is None or not settings.server:
+        return None
+    detail = f"ON: {settings.server_name} at {settings.server} (timeout {settings.timeout:g} s)"
+    if settings.api_key_env:
+        import os as _os
+
+        ok = bool(_os.environ.get(settings.api_key_env))
+        detail += f"; API key from ${settings.api_key_env}" + ("" if ok else " (NOT SET)")
+        return Check("agency MT server", ok, detail)
+    return Check("agency MT server", True, detail)
 
 
 def _fonts() -> Check:
@@ -142,11 +153,16 @@ def report() -> DoctorReport:
     checks = [
         _phrasebooks(),
         _lines(),
-        _models(),
-        _extra("machine translation", ("ctranslate2", "sentencepiece"), "pip install 'lepcli[mt]'"),
+        *_models(),
+        _extra("machine translation", ("ctranslate2", "sentencepiece", "sacremoses", "subword-nmt"),
+               "pip install 'lepcli[mt]'"),  # fmt: skip
         _extra("PDF and Anki export", ("fpdf2", "uharfbuzz", "genanki"), "pip install 'lepcli[export]'"),
         _fonts(),
         _extra("argostranslate (optional: its download index)", ("argostranslate",), "pip install 'lepcli[argos]'"),
     ]
+    server = _mt_server()
+    if server is not None:
+        checks.append(server)
     py = ".".join(str(p) for p in sys.version_info[:3])
-    return DoctorReport(version=__version__, python=py, locations=locations, checks=checks)
+    online = server is not None and server.detail.startswith("ON")
+    return DoctorReport(version=__version__, python=py, locations=locations, checks=checks, offline=not online)

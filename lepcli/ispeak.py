@@ -15,13 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from lepcli import paths
-from lepcli.cli import render as output
 from lepcli.errors import BadInput, ConfigError, LepError, NotFound
 from lepcli.languages import Language
 
 STATUSES = ("draft", "reviewed", "machine")
 ENTRY_FIELDS = frozenset({"code", "text", "status", "also", "notes", "reviewed_by", "reviewed_on"})
-CACHE_SCHEMA = 1
+CACHE_SCHEMA = 2
 
 
 @dataclass(frozen=True)
@@ -132,6 +131,7 @@ def _stamp(files: list[Path]) -> list[list[Any]]:
 
 
 _MEMO: dict[str, dict[str, dict[str, Any]]] = {}
+_PROBLEMS: dict[str, list[str]] = {}  # memo key -> "file:line: field: message" of agency files left out
 
 
 def sentences() -> dict[str, dict[str, Any]]:
@@ -144,24 +144,51 @@ def sentences() -> dict[str, dict[str, Any]]:
     memo_key = json.dumps(stamp)
     if memo_key in _MEMO:
         return _MEMO[memo_key]
-    _MEMO[memo_key] = merged = _load(files, stamp)
+    problems: list[str] = []
+    _MEMO[memo_key] = merged = _load(files, stamp, problems)
+    _PROBLEMS[memo_key] = problems
     return merged
 
 
-def _load(files: list[Path], stamp: list[list[Any]]) -> dict[str, dict[str, Any]]:
+def agency_problems() -> list[str]:
+    """Agency ``ispeak.yaml`` files that were skipped, as "file:line: field: message" (the packaged
+    card is shown instead). A broken packaged file is CI's job and still fails loudly."""
+    sentences()
+    return list(_PROBLEMS.get(json.dumps(_stamp(_files())), []))
+
+
+def check_files() -> list[ConfigError]:
+    """Every problem of every ``ispeak.yaml`` in use (for `lep config check`), packaged included."""
+    found: list[ConfigError] = []
+    for f in _files():
+        try:
+            _parse(f)
+        except ConfigError as exc:
+            found.append(exc)
+    return found
+
+
+def _load(files: list[Path], stamp: list[list[Any]], problems: list[str]) -> dict[str, dict[str, Any]]:
     try:
         cached = json.loads(_cache_file().read_bytes())
         if cached.get("stamp") == stamp:
+            problems.extend(cached.get("problems", []))
             return cached["entries"]  # type: ignore[no-any-return]
     except (OSError, ValueError, AttributeError):
         pass
     merged: dict[str, dict[str, Any]] = {}
+    packaged = paths.packaged_phrasebooks_dir() / "ispeak.yaml"
     for f in files:
-        merged.update(_parse(f))
+        try:
+            merged.update(_parse(f))
+        except ConfigError as exc:
+            if f == packaged:
+                raise
+            problems.append(str(exc))  # a broken agency file: skipped, the packaged card still shows
     try:
         from lepcli.files import atomic
 
-        blob = json.dumps({"stamp": stamp, "entries": merged}, ensure_ascii=False)
+        blob = json.dumps({"stamp": stamp, "entries": merged, "problems": problems}, ensure_ascii=False)
         atomic.write_text(_cache_file(), blob, force=True, mode=0o600)
     except (OSError, LepError):
         pass  # a read-only cache folder only costs speed
@@ -250,10 +277,10 @@ class Layout:
 
 def layout(entries: list[IspeakEntry], width: int, height: int) -> Layout:
     """How many cells fit a terminal of ``width`` x ``height`` without breaking a sentence."""
-    from lepcli.cli.render import display_width
+    from lepcli.text.width import display_width
 
     longest = max((display_width(_cell_text(e)) for e in entries), default=20)
-    longest = max(longest, max((display_width(_caption(e)) for e in entries), default=0))
+    longest = max(longest, max((display_width(caption(e)) for e in entries), default=0))
     cell = max(CELL_MIN, longest + 3)
     columns = max(1, (width + 2) // (cell + 2))
     rows = max(1, (height - 6) // CELL_ROWS)
@@ -264,7 +291,7 @@ def _cell_text(e: IspeakEntry) -> str:
     return f"{e.number:>3}  {e.text}"
 
 
-def _caption(e: IspeakEntry) -> str:
+def caption(e: IspeakEntry) -> str:
     name = e.language.name + (f" · {e.also}" if e.also else "")
     return f"     {name}"
 
@@ -306,41 +333,6 @@ class IspeakCard:
             "languages": [e.to_json() for e in self.entries],
         }
 
-    def to_view(self) -> output.View:
-        view = output.View()
-        shown = self.page_entries()
-        where = "all pages" if self.page == 0 else f"page {self.page} of {self.pages}"
-        view.add(
-            output.Title(
-                "I speak …  Point to your language.  ·  Señale su idioma.",
-                f"{len(self.entries)} languages, {where} · order: {self.order_source}",
-            )
-        )
-        if self.ascii_only:
-            view.add(
-                output.Note(
-                    f"this terminal may not show other scripts ({self.ascii_reason}): showing English names only. "
-                    "Print the card instead: lep export ispeak --format pdf -o ispeak.pdf",
-                    tone="warn",
-                    label="display",
-                )
-            )
-            rows = [[str(e.number), e.language.name, e.code] for e in shown]
-            view.add(output.Table(["#", "language", "code"], rows))
-        else:
-            from lepcli.text import bidi as termtext
-
-            cells = []
-            for e in shown:
-                text = termtext.visual(e.text, rtl=e.language.rtl) if self.bidi == "reorder" else e.text
-                cells.append((f"{e.number:>3}  {text}", _caption(e)))
-            view.add(output.Grid(cells, columns=self.layout.columns, cell_width=self.layout.cell_width))
-        if self.page and self.page < self.pages:
-            view.add(output.Note(f"more: lep ispeak --page {self.page + 1}   (all: --page 0)", tone="muted"))
-        view.add(output.Note("then: lep ispeak --pick NUMBER", tone="muted"))
-        view.add(output.Note("boxes, or letters in the wrong order? print it: lep export ispeak", tone="muted"))
-        return view
-
 
 def card(
     codes: list[str] | None = None,
@@ -375,7 +367,9 @@ class IspeakPick:
         phrasebook: bool,
         phrasebook_file: str | None,
         models: list[str],
+        availability: Any = None,  # availability.Availability
     ) -> None:
+        self.availability = availability
         self.entry = entry
         self.lines = lines
         self.lines_error = lines_error
@@ -397,40 +391,9 @@ class IspeakPick:
             "models": self.models,
             "lines": [c.to_json() for c in self.lines.choices] if self.lines is not None else [],
             "lines_error": self.lines_error,
+            "example": bool(self.lines is not None and self.lines.example),
+            "help": self.availability.to_json() if self.availability is not None else None,
         }
-
-    def to_view(self) -> output.View:
-        from lepcli.agency import lines as lines_mod
-
-        e, lang = self.entry, self.entry.language
-        view = output.View()
-        view.add(output.Title(f"{e.number}. {lang.name}  ·  {lang.native}", f"code {lang.code}"))
-        view.add(output.Big(e.text, caption=f"{lang.name} ({e.status})"))
-        view.add(output.Note(lines_mod.NEVER_FAMILY, tone="danger", label="never"))
-        items = [("ask the interpreter line for", lang.ask_for)]
-        if self.lines_error:
-            items.append(("interpreter lines", self.lines_error))
-        elif self.lines is not None and self.lines.choices:
-            best = self.lines.choices[0]
-            ln = best.line
-            ids = ", ".join(
-                x for x in (f"client ID {ln.client_id}" if ln.client_id else "", f"PIN {ln.pin}" if ln.pin else "") if x
-            )
-            items.append(("call first", f"{ln.name} {ln.phone}" + (f" ({ids})" if ids else "")))
-            items.append(("now", best.state.status))
-            others = [f"{c.line.name} {c.line.phone} ({c.state.status})" for c in self.lines.choices[1:4]]
-            if others:
-                items.append(("then", "; ".join(others)))
-        else:
-            items.append(("interpreter lines", "none configured for this language"))
-        items.append(("phrasebook", "yes" if self.phrasebook else "none for this language"))
-        items.append(("offline translation", ", ".join(self.models) if self.models else "no model installed"))
-        view.add(output.Fields(items))
-        if self.lines is not None and self.lines.choices:
-            best = self.lines.choices[0]
-            view.add(output.Text("Call script:\n" + "\n".join(f"  {i}. {s}" for i, s in enumerate(best.script, 1))))
-        view.add(output.Note(f"all lines: lep lines {lang.code}", tone="muted"))
-        return view
 
 
 def pick(number: int, codes: list[str] | None = None, *, config: str | Path | None = None) -> IspeakPick:
@@ -449,4 +412,4 @@ def pick(number: int, codes: list[str] | None = None, *, config: str | Path | No
     except LepError as exc:
         error = f"cannot read the interpreter-lines file: {exc.message}"
     avail = availability.for_language(entry.language)
-    return IspeakPick(entry, answer, error, avail.phrasebook, avail.phrasebook_file, list(avail.models))
+    return IspeakPick(entry, answer, error, avail.phrasebook, avail.phrasebook_file, list(avail.models), avail)

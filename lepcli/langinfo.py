@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from lepcli.availability import Availability
-from lepcli.cli import render as output
 from lepcli.languages import Resolution
 
 
@@ -26,36 +25,6 @@ class LangResult:
             "note": r.note,
             "help": self.help.to_json(),
         }
-
-    def to_view(self) -> output.View:
-        r, lang = self.resolution, self.resolution.language
-        view = output.View()
-        view.add(output.Title(f"{lang.name}  ·  {lang.native}", f"code {lang.code}"))
-        if r.note:
-            view.add(output.Note(r.note, tone="warn", label="note"))
-        fields = [
-            ("code", lang.code),
-            ("ISO 639-3", lang.iso639_3),
-            ("English name", lang.name),
-            ("native name", lang.native),
-            ("script", lang.script + (" (right-to-left)" if lang.rtl else "")),
-        ]
-        if lang.note:
-            fields.append(("ask the vendor for", lang.ask_for))
-        h = self.help
-        fields.append(("phrasebook", "yes" if h.phrasebook else "none"))
-        fields.append(("offline models", ", ".join(h.models) if h.models else "none installed"))
-        fields.append(("interpreter lines", ", ".join(h.lines) if h.lines else "none configured for it"))
-        view.add(output.Fields(fields))
-        if r.alternatives:
-            view.add(
-                output.Table(
-                    ["code", "language", "native name"],
-                    [[a.code, a.name, a.native] for a in r.alternatives],
-                    title="Also possible:",
-                )
-            )
-        return view
 
 
 def describe(query: str) -> LangResult:

@@ -90,17 +90,46 @@ FRANC_PACKAGE = "franc-all@7.2.0"
 # lepcli key -> franc code, per group: languages lepcli models from franc alone ("sentence-only").
 FRANC_LATIN = {
     # indigenous languages of Mexico, Guatemala and the Andes
-    "mam": "mam", "quc": "quc", "kek": "kek", "cak": "cak", "tzh": "tzh", "tzo": "tzo", "yua": "yua",
+    "mam": "mam",
+    "quc": "quc",
+    "kek": "kek",
+    "cak": "cak",
+    "tzh": "tzh",
+    "tzo": "tzo",
+    "yua": "yua",
     "qu": "quz",
     # Pacific
-    "sm": "smo", "to": "ton", "haw": "haw", "chk": "chk", "mh": "mah", "pon": "pon", "ch": "cha",
+    "sm": "smo",
+    "to": "ton",
+    "haw": "haw",
+    "chk": "chk",
+    "mh": "mah",
+    "pon": "pon",
+    "ch": "cha",
     # Philippines, Burma (Chin), Hmong
-    "ceb": "ceb", "ilo": "ilo", "hil": "hil", "cnh": "cnh", "hnj": "hnj",
+    "ceb": "ceb",
+    "ilo": "ilo",
+    "hil": "hil",
+    "cnh": "cnh",
+    "hnj": "hnj",
     # Africa
-    "yo": "yor", "ig": "ibo", "ha": "hau", "rw": "kin", "rn": "run", "om": "gaz", "ln": "lin", "wo": "wol",
-    "ff": "fuf", "ak": "twi", "ee": "ewe", "kri": "kri", "sn": "sna", "lg": "lug",
+    "yo": "yor",
+    "ig": "ibo",
+    "ha": "hau",
+    "rw": "kin",
+    "rn": "run",
+    "om": "gaz",
+    "ln": "lin",
+    "wo": "wol",
+    "ff": "fuf",
+    "ak": "twi",
+    "ee": "ewe",
+    "kri": "kri",
+    "sn": "sna",
+    "lg": "lug",
     # Americas
-    "nv": "nav", "kea": "kea",
+    "nv": "nav",
+    "kea": "kea",
 }
 FRANC_CYRILLIC = {"sr": "srp", "kk": "kaz", "ky": "kir", "tg": "tgk", "mn": "khk"}
 # franc languages that are lepcli languages modelled from other sources, or too close to one to
@@ -112,9 +141,28 @@ FRANC_MODELLED = set(
 )
 # franc <-> langdetect pairs: how frequent franc's trigram at rank r is, measured on langdetect's counts.
 FRANC_LANGDETECT = {
-    "spa": "es", "eng": "en", "por": "pt", "fra": "fr", "deu": "de", "ita": "it", "pol": "pl", "nld": "nl",
-    "swe": "sv", "ces": "cs", "hun": "hu", "fin": "fi", "tur": "tr", "ron": "ro", "ind": "id", "tgl": "tl",
-    "som": "so", "swh": "sw", "hrv": "hr", "slk": "sk", "dan": "da", "cat": "ca",
+    "spa": "es",
+    "eng": "en",
+    "por": "pt",
+    "fra": "fr",
+    "deu": "de",
+    "ita": "it",
+    "pol": "pl",
+    "nld": "nl",
+    "swe": "sv",
+    "ces": "cs",
+    "hun": "hu",
+    "fin": "fi",
+    "tur": "tr",
+    "ron": "ro",
+    "ind": "id",
+    "tgl": "tl",
+    "som": "so",
+    "swh": "sw",
+    "hrv": "hr",
+    "slk": "sk",
+    "dan": "da",
+    "cat": "ca",
 }
 # franc's profiles know 300 trigrams (a flatter, more forgiving model than langdetect's): a
 # sentence-only language must beat the others by this much more (nats). Set on bench/detect_eval.
@@ -142,7 +190,6 @@ GROUPS: dict[str, tuple[str, list[tuple[str, str]]]] = {
             ("pa-Latn", "own"),
             ("ar-Latn", "own"),
             ("ru-Latn", "own"),
-            *((k, f"franc:{v}") for k, v in FRANC_LATIN.items()),
             ("und", "unknown"),
         ],
     ),
@@ -153,7 +200,6 @@ GROUPS: dict[str, tuple[str, list[tuple[str, str]]]] = {
             ("mk", "mk"),
             ("ru", "ru"),
             ("uk", "uk"),
-            *((k, f"franc:{v}") for k, v in FRANC_CYRILLIC.items()),
             ("und", "unknown"),
         ],
     ),
@@ -164,6 +210,32 @@ GROUPS: dict[str, tuple[str, list[tuple[str, str]]]] = {
 }
 # Where the accent evidence for a Latin profile comes from when its grams are the project's own.
 ACCENTS_FROM_LANGDETECT = {"vi": "vi"}
+# The second stage (lepcli/detect/franc.py): every franc language of a script on equal terms, from
+# its 300 trigrams (a trigram at franc rank r is worth ln(curve[r] / curve floor), quantized).
+FRANC_STAGE_SCRIPTS = {"Latin": ("latin", "Latn", FRANC_LATIN), "Cyrillic": ("cyrillic", "Cyrl", FRANC_CYRILLIC)}
+FRANC_STAGE_SCALE = 8.0  # weight bytes are round(ln(p / floor) * this)
+# franc codes that are lepcli languages of the main models (besides FRANC_LANGDETECT): the stage
+# leaves the choice among these to the main model.
+FRANC_AS_LEPCLI = {
+    "vie": "vi",
+    "hat": "ht",
+    "cym": "cy",
+    "als": "sq",
+    "nob": "no",
+    "nno": "no",
+    "afr": "af",
+    "lit": "lt",
+    "lvs": "lv",
+    "ekk": "et",
+    "slv": "sl",
+    "bos": "hr",
+    "zlm": "id",
+    "hms": "",
+    "rus": "ru",
+    "ukr": "uk",
+    "bul": "bg",
+    "mkd": "mk",
+}
 TEXTING_SHARE = 0.3  # an SMS spelling (xq, vc, porfa) is worth this share of the word it stands for
 FRANC_SCRIPTS = {"Latn": "Latin", "Cyrl": "Cyrillic"}
 
@@ -277,6 +349,92 @@ class FrancCurve:
         return out, raw, self.floor
 
 
+def build_franc_stage(franc_script: str, data: dict[str, dict[str, list[str]]], curve: FrancCurve) -> bytes:
+    """One script's second-stage file (format: lepcli.detect.profiles.load_franc)."""
+    import array
+
+    _, script, sentence_only = FRANC_STAGE_SCRIPTS[franc_script]
+    langs = sorted(data[franc_script])
+    as_lepcli = {**FRANC_LANGDETECT, **FRANC_AS_LEPCLI}
+    as_lepcli.update({f: k for k, f in sentence_only.items()})
+    if franc_script == "Cyrillic":
+        as_lepcli["srp"] = "sr"
+    from lepcli.detect import _KEYS
+
+    codes = []
+    for f in langs:
+        key = as_lepcli.get(f, "")
+        codes.append(_KEYS[key][0][0][0] if key in _KEYS else key)
+    floor = curve.floor
+    postings: dict[str, dict[int, int]] = {}
+    for j, f in enumerate(langs):
+        inword = 0
+        for t in data[franc_script][f]:
+            g, _ = _franc_gram(t, script)
+            if not _inword(g):
+                continue
+            w = round(math.log(max(curve.p[min(inword, len(curve.p) - 1)], floor) / floor) * FRANC_STAGE_SCALE)
+            inword += 1
+            if w >= 1:
+                row = postings.setdefault(g, {})
+                row[j] = max(row.get(j, 0), min(w, 255))  # folding can merge two trigrams
+        if script == "Latn":
+            # Accented letters and tone marks the language writes ("\0" + the letter): Yoruba's ẹ ọ ṣ
+            # and tone marks, Maori's macrons, Guarani's ẽ. Worth ln(P / ACCENT_FLOOR) each.
+            raw: Counter[str] = Counter()
+            for rank, t in enumerate(data[franc_script][f]):
+                for ch in _franc_gram(t, script)[1]:
+                    raw[ch] += curve.p[min(rank, len(curve.p) - 1)]
+            for letter, lnp in accent_table(raw, key_of=lambda ch: ch).items():
+                w = round((lnp - math.log(ACCENT_FLOOR)) * FRANC_STAGE_SCALE)
+                if w >= 1:
+                    postings.setdefault("\0" + letter, {})[j] = min(w, 255)
+    keys = sorted(postings)
+    offsets = array.array("I", [0])
+    ids = array.array("H")
+    weights = bytearray()
+    for g in keys:
+        for j, w in sorted(postings[g].items()):
+            ids.append(j)
+            weights.append(w)
+        offsets.append(len(ids))
+    if sys.byteorder == "big":
+        offsets.byteswap()
+        ids.byteswap()
+    world = json.loads((ROOT / "lepcli" / "languages" / "data" / "languages_world.json").read_text(encoding="utf-8"))
+    # ISO 639-3 -> 639-1 (lepcli's world table is keyed by the shortest code) from Debian's
+    # iso-codes (scripts/install-system-deps.sh); its own English name where the table has none.
+    iso_path = Path("/usr/share/iso-codes/json/iso_639-3.json")
+    if not iso_path.is_file():
+        raise SystemExit("iso-codes is needed to name franc's languages (apt-get install iso-codes)")
+    iso = {e["alpha_3"]: e for e in json.loads(iso_path.read_text(encoding="utf-8"))["639-3"]}
+    names = []
+    for f in langs:
+        e = iso.get(f, {})
+        entry = world["world"].get(e.get("alpha_2", "")) or world["world"].get(world["world_index"].get(f, f))
+        names.append(entry[0] if entry else e.get("name", f))
+    header = {
+        "script": script,
+        "languages": langs,
+        "codes": codes,
+        "names": names,
+        "scale": FRANC_STAGE_SCALE,
+        "keys_bytes": 0,
+        "postings": len(ids),
+    }
+    keys_blob = "\n".join(keys).encode("utf-8")
+    header["keys_bytes"] = len(keys_blob)
+    header_blob = json.dumps(header, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return (
+        len(header_blob).to_bytes(4, "little")
+        + header_blob
+        + keys_blob
+        + offsets.tobytes()
+        + ids.tobytes()
+        + bytes(weights)
+    )
+
+
 def _inword(gram: str) -> bool:
     """A trigram lepcli itself produces: no break inside, at most one at either end."""
     return len(gram) == 3 and gram[1] != " " and gram.strip() != "" and gram != "   "
@@ -372,7 +530,7 @@ def typical_cost(probs: dict[str, float]) -> float:
     return sum(per_n) / len(per_n)
 
 
-def accent_table(raw_letters: Counter[str]) -> dict[str, float]:
+def accent_table(raw_letters: Counter[str], key_of: Any = accent_key) -> dict[str, float]:
     """ln P(accented letter | its base letter) for every accented letter the language writes, and
     ln P(mark | letter) for combining marks (Yoruba tone marks over ẹ, ọ)."""
     by_base: Counter[str] = Counter()
@@ -386,7 +544,7 @@ def accent_table(raw_letters: Counter[str]) -> dict[str, float]:
             continue
         by_base[fold_latin(ch)] += count
         if not ch.isascii():
-            by_key[accent_key(ch)] += count
+            by_key[key_of(ch)] += count
     out: dict[str, float] = {}
     for key, count in by_key.items():
         base = by_base.get(fold_latin(key), 0) or count
@@ -637,7 +795,10 @@ def build() -> dict[str, bytes]:
             files[f"{name}.words"] = words_blob
             word_sources.update(sources)
         groups[name] = [key for key, _ in members]
-        sentence_only.update(key for key, source in members if source.startswith("franc:"))
+    for franc_script, (name, _, franc_keys) in FRANC_STAGE_SCRIPTS.items():
+        files[f"franc-{name}.bin"] = build_franc_stage(franc_script, data, franc["curve"])
+        sentence_only.update(franc_keys)
+    groups["franc"] = sorted(sentence_only)  # answered by the second stage only
     from lepcli.detect import _KEYS
 
     codes = {c for key in sentence_only for c, _ in _KEYS.get(key, (((key, 1.0),), False))[0]}

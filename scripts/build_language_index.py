@@ -44,6 +44,24 @@ def registry_languages() -> dict[str, str]:
     return out
 
 
+FORM_FIELDS = ("written", "written_note", "spoken", "spoken_note")
+
+
+def _merged(entries: list[tuple[str, list[str], dict[str, str]]]) -> list[tuple[str, list[str], dict[str, str]]]:
+    """One entry per code, first place kept: two blocks of the catalog may name the same language
+    (several people extend it); their aliases are joined and the first block's overrides win."""
+    out: dict[str, tuple[str, list[str], dict[str, str]]] = {}
+    for code, aliases, over in entries:
+        if code in out:
+            _, seen_aliases, seen_over = out[code]
+            seen_aliases.extend(a for a in aliases if a not in seen_aliases)
+            for k, v in over.items():
+                seen_over.setdefault(k, v)
+        else:
+            out[code] = (code, list(aliases), dict(over))
+    return list(out.values())
+
+
 def build() -> dict[str, object]:
     index: dict[str, list[str]] = {}
 
@@ -53,7 +71,7 @@ def build() -> dict[str, object]:
             index[k] = [code, how]
 
     catalog = []
-    for rank, (code, aliases, over) in enumerate(CATALOG, start=1):
+    for rank, (code, aliases, over) in enumerate(_merged(CATALOG), start=1):
         lang = langcodes.Language.get(code)
         name = over.get("name") or lang.display_name()
         native = over.get("native") or lang.autonym()
@@ -69,6 +87,8 @@ def build() -> dict[str, object]:
             "note": over.get("note"),
             "aliases": aliases,
         }
+        # Written/spoken forms (zh -> zh-Hans phrasebook; zh-Hans -> ask the line for Mandarin): only when set.
+        entry.update({k: over[k] for k in FORM_FIELDS if over.get(k)})
         catalog.append(entry)
     # Codes first (exact), then names and natives, then aliases.
     for e in catalog:

@@ -11,7 +11,9 @@ adjusted for languages police and 911 meet through refugee resettlement.
 
 from __future__ import annotations
 
-# code, aliases, overrides (name/native/script/note)
+# code, aliases, overrides (name/native/script/note; written/written_note: the written form whose
+# phrasebook serves readers of a spoken language; spoken/spoken_note: the spoken language to ask a
+# phone line for when all we know is a written form)
 Entry = tuple[str, list[str], dict[str, str]]
 
 CATALOG: list[Entry] = [
@@ -24,22 +26,44 @@ CATALOG: list[Entry] = [
             "native": "普通话",
             "script": "Hans",
             "note": "Mandarin Chinese; written in Simplified (mainland) or Traditional (Taiwan, Hong Kong) characters",
+            "written": "zh-Hans",
+            "written_note": "showing Simplified Chinese (mainland China); ask which characters the person reads: "
+            "for Traditional (Taiwan, Hong Kong) use zh-Hant",
         },
     ),
     (
         "yue",
         ["cantonese", "guangdonghua", "canto"],
-        {"native": "廣東話", "script": "Hant", "note": "Cantonese Chinese (Hong Kong, Guangdong)"},
+        {
+            "native": "廣東話",
+            "script": "Hant",
+            "note": "Cantonese Chinese (Hong Kong, Guangdong)",
+            "written": "zh-Hant",
+            "written_note": "Cantonese has no phrasebook of its own: showing Traditional Chinese, which Cantonese "
+            "readers read, but it is written Mandarin-style (standard written Chinese), not spoken Cantonese",
+        },
     ),
     (
         "zh-Hans",
         ["simplified chinese", "chinese simplified"],
-        {"name": "Chinese (Simplified)", "native": "简体中文", "note": "written Chinese, Simplified characters"},
+        {
+            "name": "Chinese (Simplified)",
+            "native": "简体中文",
+            "note": "written Chinese, Simplified characters",
+            "spoken": "zh",
+            "spoken_note": "Mandarin, likely; confirm with the caller",
+        },
     ),
     (
         "zh-Hant",
         ["traditional chinese", "chinese traditional"],
-        {"name": "Chinese (Traditional)", "native": "繁體中文", "note": "written Chinese, Traditional characters"},
+        {
+            "name": "Chinese (Traditional)",
+            "native": "繁體中文",
+            "note": "written Chinese, Traditional characters",
+            "spoken": "zh",
+            "spoken_note": "Mandarin or Cantonese; confirm with the caller",
+        },
     ),
     ("vi", ["vietnamese", "tieng viet"], {}),
     ("tl", ["tagalog", "filipino", "pilipino"], {"name": "Tagalog (Filipino)", "native": "Tagalog", "script": "Latn"}),
@@ -68,7 +92,15 @@ CATALOG: list[Entry] = [
     (
         "prs",
         ["dari", "afghan persian", "fa-af"],
-        {"name": "Dari", "native": "دری", "script": "Arab", "note": "Dari, the Persian of Afghanistan"},
+        {
+            "name": "Dari",
+            "native": "دری",
+            "script": "Arab",
+            "note": "Dari, the Persian of Afghanistan",
+            "written": "fa",
+            "written_note": "Dari has no phrasebook of its own: showing Persian (Farsi, Iran), which Dari readers "
+            "can read; some words differ, so confirm the person understands",
+        },
     ),
     ("ps", ["pashto", "pushto", "pashtu", "afghan"], {}),
     (
@@ -216,6 +248,22 @@ CATALOG: list[Entry] = [
             "note": "American Sign Language (ASL): ask for a certified ASL interpreter, on site or by video (VRI)",
         },
     ),
+    # Asked for by dispatchers (issue 14); kept last so existing ranks (and detect priors) do not move.
+    (
+        "knj",
+        ["akateko", "akatek", "akateco", "acatec", "q'anjob'al akateko"],
+        {"name": "Akateko", "native": "Akateko", "note": "Akateko, a Mayan language of Guatemala (Huehuetenango)"},
+    ),
+    (
+        "cnh",
+        ["hakha chin", "hakha", "haka chin", "lai", "laiholh"],
+        {
+            "name": "Hakha Chin",
+            "native": "Laiholh",
+            "script": "Latn",
+            "note": "Hakha Chin (Lai), spoken by refugees from Chin State, Burma (Myanmar)",
+        },
+    ),
     ("en", ["english"], {}),
 ]
 
@@ -240,6 +288,26 @@ AMBIGUOUS: dict[str, tuple[list[str], str]] = {
     ),
     "afghan": (["ps", "prs"], "people from Afghanistan speak Pashto or Dari: assumed Pashto, Dari offered"),
     "indian": (["hi", "pa", "gu", "te", "ta", "bn"], "'Indian' is not one language: assumed Hindi; others are offered"),
+    "taishanese": (
+        ["yue"],
+        "Taishanese (Toisanese) is a Yue language, close to Cantonese: ask the line for Taishanese first; "
+        "a Cantonese interpreter may not follow it fully",
+    ),
+    "toisanese": (
+        ["yue"],
+        "Toisanese (Taishanese) is a Yue language, close to Cantonese: ask the line for Toisanese first; "
+        "a Cantonese interpreter may not follow it fully",
+    ),
+    "guatemalan": (
+        ["es", "mam", "quc", "kjb", "knj", "cak", "kek"],
+        "'Guatemalan' is not one language: assumed Spanish; many Guatemalans speak a Mayan language first "
+        "(Mam, K'iche', Q'anjob'al, Akateko...): ask where the person is from",
+    ),
+    "chin": (
+        ["cnh"],
+        "'Chin' is several languages of Chin State, Burma: assumed Hakha Chin, the most common in the US; "
+        "ask about Falam, Tedim, Mizo or Zomi",
+    ),
 }
 
 # -- languages `lep detect` can name from franc's data (detect engineer's block; appended, not sorted in) --

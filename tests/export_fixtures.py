@@ -126,6 +126,9 @@ def write_phrasebooks(
     *,
     text: dict[str, dict[str, tuple[str, str | None, str | None]]] | None = None,
     reviewed: set[tuple[str, str]] | None = None,
+    phrases: list[dict[str, Any]] | None = None,
+    categories: dict[str, str] | None = None,
+    variants: dict[tuple[str, str], list[str]] | None = None,
 ) -> None:
     """The fixture as real phrasebook files: en.yaml and drafts "packaged", reviewed lines in the agency folder."""
     import yaml
@@ -134,7 +137,7 @@ def write_phrasebooks(
     reviewed = REVIEWED if reviewed is None else reviewed
     packaged.mkdir(parents=True, exist_ok=True)
     agency.mkdir(parents=True, exist_ok=True)
-    master = {"language": "en", "categories": CATEGORIES, "phrases": PHRASES}
+    master = {"language": "en", "categories": categories or CATEGORIES, "phrases": phrases or PHRASES}
     (packaged / "en.yaml").write_text(yaml.safe_dump(master, allow_unicode=True, sort_keys=False), encoding="utf-8")
     from lepcli import languages
 
@@ -143,6 +146,8 @@ def write_phrasebooks(
         signed: dict[str, Any] = {}
         for pid, (tr, pron, rom) in entries.items():
             entry: dict[str, Any] = {"text": tr, "pronunciation": pron, "romanization": rom, "status": "draft"}
+            if variants and (lang, pid) in variants:
+                entry["variants"] = variants[(lang, pid)]
             if (lang, pid) in reviewed:
                 entry.update(status="reviewed", reviewed_by=REVIEWER, reviewed_on="2026-01-01")
                 signed[pid] = entry

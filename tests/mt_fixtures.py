@@ -1,8 +1,10 @@
 """Build valid Argos Translate packages (.argosmodel) in-process, with no downloads.
 
-A SentencePiece model is trained on text written here; a Transformer with random numpy weights is
-written through a ``ctranslate2`` converter and quantized to int8; ``metadata.json`` is added and
-everything is zipped under one top folder, exactly like the published packages. The output is
+A SentencePiece model is trained on text written here (or, for ``tokenizer="bpe"``, BPE merge codes
+are learnt with subword-nmt on the Moses-tokenised text, as OPUS-MT / LibreTranslate-converted
+packages carry them in ``bpe.model``, and the BPE vocabulary is registered in the model); a
+Transformer with random numpy weights is written through a ``ctranslate2`` converter and quantized
+to int8; ``metadata.json`` is added and everything is zipped under one top folder, exactly like the
 gibberish: what such a package proves is that the real load -> split -> tokenize -> translate ->
 detokenize path runs. A bias on the ``</s>`` logit makes decoding stop after a few tokens.
 
@@ -88,6 +90,40 @@ def train_sentencepiece(vocab_size: int = 400) -> bytes:
         minloglevel=2,
     )
     return model.getvalue()
+
+
+def _moses_lines(lang: str = "en") -> list[str]:
+    """The training text as argostranslate's BPETokenizer sees it: punctuation-normalised, Moses-tokenised."""
+    from sacremoses.normalize import MosesPunctNormalizer
+    from sacremoses.tokenize import MosesTokenizer
+
+    normalizer, tokenizer = MosesPunctNormalizer(lang), MosesTokenizer(lang)
+    return [" ".join(tokenizer.tokenize(normalizer.normalize(line))) for line in training_lines()]
+
+
+def learn_bpe_codes(merges: int = 300, *, lang: str = "en") -> bytes:
+    """subword-nmt BPE codes ("#version: 0.2" then one merge per line) learnt on the training text."""
+    import contextlib
+
+    from subword_nmt.learn_bpe import learn_bpe
+
+    out = io.StringIO()
+    with contextlib.redirect_stderr(io.StringIO()):  # its progress bar
+        learn_bpe(io.StringIO("\n".join(_moses_lines(lang)) + "\n"), out, merges, min_frequency=2)
+    return out.getvalue().encode("utf-8")
+
+
+def bpe_vocabulary(codes: bytes, *, lang: str = "en") -> list[str]:
+    """Specials, every BPE token of the training text, and every character alone and as a prefix."""
+    from subword_nmt.apply_bpe import BPE
+
+    bpe = BPE(io.StringIO(codes.decode("utf-8")))
+    tokens: set[str] = set()
+    for line in _moses_lines(lang):
+        tokens.update(bpe.segment_tokens(line.split(" ")))
+        for char in set(line.replace(" ", "")):
+            tokens.update((char, char + "@@"))
+    return ["<blank>", "<unk>", "<s>", "</s>", *sorted(tokens)]
 
 
 def _sinusoids(length: int, depth: int) -> Any:
@@ -180,7 +216,7 @@ def _random_spec(
     weight[eos, 0] = 6.0
     bias[eos] = -6.0
     for i, piece in enumerate(pieces):
-        if piece.startswith("<extra_") or piece in ("<unk>", "<s>"):
+        if piece.startswith("<extra_") or piece in ("<unk>", "<s>", "<blank>"):
             bias[i] = -1e4  # padding pieces (real-size vocabulary) and specials are never emitted
     projection.weight = weight
     projection.bias = bias
@@ -204,14 +240,22 @@ def build_package_dir(
     stop_after: float = 8.0,
     version: str = "1.0",
     sp_model: bytes | None = None,
+    tokenizer: str = "sentencepiece",
+    bpe_merges: int = 300,
 ) -> Path:
-    """Write an unzipped package folder ``dest`` (metadata.json, sentencepiece.model, model/)."""
+    """Write an unzipped package folder ``dest`` (metadata.json, sentencepiece.model or bpe.model, model/)."""
     import ctranslate2
-    import sentencepiece as spm
 
-    sp_bytes = sp_model if sp_model is not None else train_sentencepiece()
-    processor = spm.SentencePieceProcessor(model_proto=sp_bytes)
-    pieces = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
+    if tokenizer == "bpe":
+        tokenizer_file, tokenizer_bytes = "bpe.model", learn_bpe_codes(bpe_merges, lang=from_code)
+        pieces = bpe_vocabulary(tokenizer_bytes, lang=from_code)
+    else:
+        import sentencepiece as spm
+
+        tokenizer_file = "sentencepiece.model"
+        tokenizer_bytes = sp_model if sp_model is not None else train_sentencepiece()
+        processor = spm.SentencePieceProcessor(model_proto=tokenizer_bytes)
+        pieces = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
     while vocab_size is not None and len(pieces) < vocab_size:
         pieces.append(f"<extra_{len(pieces)}>")
 
@@ -223,7 +267,7 @@ def build_package_dir(
 
     dest.mkdir(parents=True, exist_ok=True)
     RandomWeights().convert(str(dest / "model"), quantization="int8", force=True)
-    (dest / "sentencepiece.model").write_bytes(sp_bytes)
+    (dest / tokenizer_file).write_bytes(tokenizer_bytes)
     metadata = {
         "package_version": version,
         "argos_version": "1.9.0",
@@ -252,8 +296,8 @@ def zip_folder(folder: Path, zip_path: Path, *, top: str | None = None) -> Path:
 
 
 def build_argosmodel(out_dir: Path, *, from_code: str = "en", to_code: str = "es", **options: Any) -> Path:
-    """Build ``translate-<from>_<to>-1_0.argosmodel`` in ``out_dir`` and return its path."""
-    name = f"translate-{from_code}_{to_code}-1_0"
+    """Build ``translate-<from>_<to>-<version>.argosmodel`` in ``out_dir`` and return its path."""
+    name = f"translate-{from_code}_{to_code}-{str(options.get('version', '1.0')).replace('.', '_')}"
     with tempfile.TemporaryDirectory() as tmp:
         folder = build_package_dir(Path(tmp) / name, from_code=from_code, to_code=to_code, **options)
         out_dir.mkdir(parents=True, exist_ok=True)

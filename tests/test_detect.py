@@ -566,3 +566,35 @@ def test_cli_shows_the_second_language(lep: Callable[..., Any]) -> None:
     assert run.exit_code == 0 and "also" in run.stdout and "Spanish" in run.stdout
     data = lep("detect", "plz help my wife no habla ingles she is hurt", "--json").json()
     assert data["also"][0]["code"] == "es"
+
+
+# -- the second stage: languages lepcli does not model ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Ez dakit non dagoen nire semea, lagundu mesedez", False),  # Basque (was CONFIDENT Hungarian)
+        ("Kei te mate taku tamaiti, haere mai koa", True),  # Maori (was Tongan)
+        ("Ég þarf hjálp, konan mín er veik", True),  # Icelandic
+    ],
+)
+def test_a_language_lepcli_does_not_model_is_not_confident(text: str, flagged: bool) -> None:
+    result = detect(text)
+    assert not result.confident
+    if flagged:
+        assert result.unsupported and "does not know" in result.reason
+
+
+def test_an_unmodelled_language_is_named_from_francs_data() -> None:
+    result = detect("Lagundu mesedez, nire senarra kalean erori da eta ez da mugitzen")
+    assert result.unsupported and "Basque" in result.reason
+
+
+def test_calibration_text_is_not_training_text() -> None:
+    training = {_norm(t) for t in _training_lines()}
+    path = ROOT / "bench" / "detect_calibration" / "calibration.tsv"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) > 150 and all(len(r) == 3 for r in rows)
+    for label, kind, text in rows:
+        assert _norm(text) not in training, f"calibration line is training text: {label} {kind}"

@@ -108,7 +108,7 @@ def test_doctor_reports_locations_and_offline(lep, lep_home: Path) -> None:
     checks = {c["name"]: c for c in data["checks"]}
     master = yaml.safe_load((ROOT / "phrasebooks" / "en.yaml").read_text(encoding="utf-8"))
     assert checks["phrasebooks"]["ok"] and f"{len(master['phrases'])} phrases" in checks["phrasebooks"]["detail"]
-    assert checks["interpreter lines"]["ok"] and "FICTIONAL" in checks["interpreter lines"]["detail"]
+    assert not checks["interpreter lines"]["ok"] and "FICTIONAL EXAMPLE" in checks["interpreter lines"]["detail"]
     assert not checks["offline translation models"]["ok"]  # a new LEP_HOME has none
     human = lep("doctor")
     assert "nothing here needs the network" in human.stdout

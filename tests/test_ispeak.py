@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 
 from lepcli import ispeak, languages
-from lepcli.agency.lines import NEVER_FAMILY
+from lepcli.cli import ispeak as _ispeak_views  # noqa: F401  (registers the card views)
 from lepcli.cli import render as output
+from lepcli.policy import NEVER_FAMILY
 from lepcli.text import bidi as termtext
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -188,11 +189,20 @@ def test_bad_agency_ispeak_file(
     folder.mkdir()
     (folder / "ispeak.yaml").write_text(body, encoding="utf-8")
     monkeypatch.setenv("LEP_PHRASEBOOKS", str(folder))
+    # skipped with a file:line warning: the packaged card still shows (the first tool at a scene)
     result = lep("ispeak")
-    assert result.exit_code == 5
-    assert str(folder / "ispeak.yaml") in result.stderr
+    assert result.exit_code == 0
+    assert "Point to your language" in result.stdout and "Hablo español" in result.stdout
+    assert str(folder / "ispeak.yaml") in result.stderr and "skipped" in result.stderr
     if field:
         assert field in result.stderr
+    # and `lep config check` reports it (exit 5)
+    checked = lep("config", "check", "--json")
+    assert checked.exit_code == 5
+    problems = checked.json()["errors"]
+    assert any(p["file"] == str(folder / "ispeak.yaml") for p in problems)
+    if field:
+        assert any(p["field"] == field for p in problems)
 
 
 # -- pages on a terminal ------------------------------------------------------------------------
@@ -230,7 +240,7 @@ def test_rich_terminal_gets_whole_sentences_and_logical_rtl() -> None:
     # (a BiDi-capable terminal lays it out right to left).
     card = ispeak.card(page=0, width=120, height=40, bidi="terminal")
     stream = io.StringIO()
-    output._render_rich(card.to_view(), stream)
+    output._render_rich(output.view_of(card), stream)
     got = stream.getvalue()
     for e in card.entries:
         assert e.text in got, e.code
@@ -340,7 +350,8 @@ def test_pick_within_a_chosen_list_and_mam_fallback(lep: Any) -> None:
 def test_pick_out_of_range(lep: Any) -> None:
     result = lep("ispeak", "--pick", "999")
     assert result.exit_code == 4 and "no number 999" in result.stderr
-    assert lep("ispeak", "--pick", input="abc\n0\n").exit_code == 4
+    assert lep("ispeak", "--pick", input="0\n").exit_code == 4
+    assert lep("ispeak", "--pick", input="abc\n").exit_code == 3
 
 
 def test_pick_shows_installed_state_from_availability(lep: Any) -> None:

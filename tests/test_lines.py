@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from lepcli.agency import lines
-from lepcli.agency.lines import NEVER_FAMILY
+from lepcli.policy import NEVER_FAMILY
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -138,7 +138,7 @@ def test_staff_line_open_in_office_hours_comes_first(lep: Any, agency: Path) -> 
     assert names(data)[0] == "Spanish Desk"
     desk = by_name(data, "Spanish Desk")
     assert desk["open_now"] is True
-    assert desk["status"] == "open now, closes 17:00"
+    assert desk["status"] == "open at that time, closes 17:00"  # --at: not "open now"
     assert data["at"] == "2026-11-24T09:00:00-05:00"
 
 
@@ -182,7 +182,7 @@ def test_line_with_its_own_time_zone(lep: Any, agency: Path) -> None:
     data = run_json(lep, "lines", "kiche", "--config", str(agency), "--at", "2026-11-24 19:30")
     west = by_name(data, "Kiche West")
     assert west["open_now"] is True
-    assert west["status"] == "open now, closes 20:00"
+    assert west["status"] == "open at that time, closes 20:00"
     assert names(data)[0] == "Kiche West"  # open, priority 1
 
 
@@ -196,8 +196,8 @@ def test_summer_time_keeps_wall_clock_hours(lep: Any, agency: Path) -> None:
 @pytest.mark.parametrize(
     ("at", "open_now", "status"),
     [
-        ("2026-11-24 23:00", True, "open now, closes tomorrow 06:00"),
-        ("2026-11-24 05:00", True, "open now, closes 06:00"),
+        ("2026-11-24 23:00", True, "open at that time, closes tomorrow 06:00"),
+        ("2026-11-24 05:00", True, "open at that time, closes 06:00"),
         ("2026-11-24 07:00", False, "closed, opens 22:00"),
     ],
 )
@@ -310,6 +310,11 @@ def test_json_contract(lep: Any, agency: Path) -> None:
         "specific",
         "never",
         "total",
+        "asked",
+        "example",
+        "example_note",
+        "skipped",
+        "identify",
         "lines",
         "hotlines",
     ]
@@ -317,6 +322,9 @@ def test_json_contract(lep: Any, agency: Path) -> None:
         "name",
         "kind",
         "phone",
+        "dial",
+        "extension",
+        "tel",
         "client_id",
         "pin",
         "ask_for",
@@ -348,7 +356,7 @@ def test_unknown_language_and_bad_time(lep: Any, agency: Path) -> None:
     assert lep("lines", "qwxyzzy", "--config", str(agency)).exit_code == 4
     bad = lep("lines", "es", "--config", str(agency), "--at", "next tuesday")
     assert bad.exit_code == 3
-    assert "YYYY-MM-DD HH:MM" in bad.stderr
+    assert "sun 3am" in bad.stderr and "2026-11-24 03:00" in bad.stderr
 
 
 # -- the API other modules use ----------------------------------------------------------------
@@ -486,7 +494,7 @@ def test_esl_shipped_file(lep: Any) -> None:
 
 def test_closed_specific_line_is_pointed_out(lep: Any, agency: Path) -> None:
     out = lep("lines", "kiche", "--config", str(agency), "--at", "2026-11-24 03:00", "--limit", "1").stdout
-    assert "no line for K'iche' specifically is open now (Kiche West: closed, opens 12:00)" in out
-    assert "1. AllLang Vendor" in out
+    assert "no line for K'iche' specifically is open at that time (Kiche West: closed, opens 12:00)" in out
+    assert "Call first: AllLang Vendor" in out
     open_now = lep("lines", "kiche", "--config", str(agency), "--at", "2026-11-24 13:00").stdout
-    assert "specifically is open now" not in open_now
+    assert "specifically is open" not in open_now

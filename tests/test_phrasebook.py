@@ -83,7 +83,8 @@ def test_english_master_meets_the_contract() -> None:
     ):
         assert must in texts
     legal = [p for p in phrases if p.get("legal")]
-    assert all(p["category"] == "legal" for p in legal)
+    # rights, consent, arrest, tests and statements live in "legal"; victim-interview detail stays in "victim"
+    assert all(p["category"] in ("legal", "victim") for p in legal)
     assert {p["category"] for p in phrases if p["id"].startswith("legal.")} == {"legal"}
     assert any("silent" in p["text"] for p in legal) and any("search" in p["text"] for p in legal)
     assert any("statement" in p["text"] for p in legal)

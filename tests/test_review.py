@@ -101,6 +101,21 @@ def test_xliff_holds_one_language(lep: Lep, tmp_path: Path, fx: Phrasebook) -> N
     assert not (tmp_path / "x.xlf").exists()
 
 
+def test_xliff_export_says_legal_drafts_are_in_the_file_not_withheld(lep: Lep, tmp_path: Path, fx: Phrasebook) -> None:
+    out = tmp_path / "ar.xlf"
+    run = lep("export", "phrasebook", "--lang", "ar", "-o", str(out), "--json")
+    assert run.exit_code == 0, run.stderr
+    data = run.json()
+    assert data["legal_withheld"] == 0 and data["legal_for_review"] == 1  # ar's legal line is a draft
+    assert "legal.right_to_remain_silent" in units(etree.parse(str(out)))
+    human = lep("export", "phrasebook", "--lang", "ar", "-o", str(out), "--force")
+    assert "1 draft legal translations are in the file for the reviewer" in human.stdout
+    assert "withheld" not in human.stdout
+    # the same phrasebook on paper still withholds it
+    paper = lep("export", "phrasebook", "--lang", "ar", "-o", str(tmp_path / "ar.csv"), "--json").json()
+    assert paper["legal_withheld"] == 1 and paper["legal_for_review"] == 0
+
+
 # -- import ------------------------------------------------------------------------------------------
 
 
@@ -263,3 +278,10 @@ def test_coverage_counts_per_language_and_category(lep: Lep, fx: Phrasebook) -> 
     assert [c["id"] for c in data["categories"]] == ["greeting", "safety", "medical", "legal"]
     # the older per-language keys are still there
     assert {"translated", "reviewed_pct", "legal_reviewed"} <= set(data["languages"][0])
+
+
+def test_phrase_coverage_is_registered_once() -> None:
+    from lepcli.cli import phrase
+
+    names = [c.name for c in phrase.app.registered_commands]
+    assert names.count("coverage") == 1 and "import" in names

@@ -536,7 +536,7 @@ def test_l12_an_interrupted_import_is_an_interruption(lep: Lep, monkeypatch: pyt
     from lepcli.errors import Unavailable
     from lepcli.mt import archive
 
-    def install(path: Path, *, force: bool = False) -> Any:
+    def install(path: Path, **kw: Any) -> Any:
         try:
             raise KeyboardInterrupt  # Ctrl-C while ctranslate2 was importing
         except KeyboardInterrupt:

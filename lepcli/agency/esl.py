@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from lepcli.agency.lines import _ZIP_RE, RELATED, EslResource, _show, load
-from lepcli.cli import render as output
 from lepcli.errors import BadInput
 from lepcli.languages import Language
 
@@ -43,56 +42,6 @@ class EslAnswer:
             "file": self.file,
             "resources": [c.to_json() for c in self.choices],
         }
-
-    def to_view(self) -> output.View:
-        lang = self.language
-        near = f" near {self.near}" if self.near else ""
-        view = output.View()
-        view.add(output.Title(f"English classes and help for {lang.name} speakers{near}", self.file))
-        if self.note:
-            view.add(output.Note(self.note, tone="warn", label="note"))
-        if not self.choices:
-            view.add(output.Note(f"no ESL resources are listed in {self.file}", tone="warn", label="none"))
-            return view
-        if not any(c.supports for c in self.choices):
-            view.add(
-                output.Note(
-                    f"none lists staff or materials in {lang.name}: classes below are taught in English",
-                    tone="warn",
-                    label="language",
-                )
-            )
-        rows = [
-            [
-                str(n),
-                c.resource.name,
-                "yes" if c.supports else "no",
-                ", ".join(c.resource.areas or c.resource.zips) or "-",
-                c.resource.cost or "-",
-                c.resource.phone or "-",
-            ]
-            for n, c in enumerate(self.choices, 1)
-        ]
-        view.add(output.Table(["#", "resource", f"in {lang.name}", "area", "cost", "phone"], rows))
-        for n, c in enumerate(self.choices, 1):
-            r = c.resource
-            view.add(output.Title(f"{n}. {r.name}"))
-            items = [
-                (label, value)
-                for label, value in (
-                    ("address", r.address),
-                    ("serves", ", ".join([*r.areas, *r.zips]) or None),
-                    ("phone", r.phone),
-                    ("web", r.url),
-                    ("cost", r.cost),
-                    ("schedule", r.schedule),
-                    ("languages", "any" if r.languages is None else ", ".join(r.languages)),
-                    ("notes", r.notes),
-                )
-                if value
-            ]
-            view.add(output.Fields(items))
-        return view
 
 
 def _zip_distance(near: str, zips: tuple[str, ...]) -> tuple[str, int | None]:

@@ -16,23 +16,22 @@ import functools
 import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
 from lepcli import __version__, paths
-from lepcli.cli import render as output
 from lepcli.errors import BadInput, ConfigError, LepError
 from lepcli.languages import Language
+from lepcli.policy import NEVER_FAMILY
 
-NEVER_FAMILY = "Do not use children, relatives or bystanders as interpreters."
 KINDS = ("vendor", "staff", "volunteer", "hotline")
 USES = ("emergency", "non-emergency", "both")
 QUALIFICATIONS = ("certified", "qualified", "conversational")
 FOR_INTERVIEWS = frozenset({"certified", "qualified"})
 DEFAULT_PRIORITY = 100
-CACHE_SCHEMA = 2
+CACHE_SCHEMA = 3
 
 # Languages that a line for a neighbouring code can also serve (written forms, macrolanguages).
 RELATED: dict[str, tuple[str, ...]] = {
@@ -48,6 +47,12 @@ RELATED: dict[str, tuple[str, ...]] = {
 _DAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
 _ZIP_RE = re.compile(r"^\d{5}(-\d{4})?$")
+_ENTRY_FIELD_RE = re.compile(r"^(lines|esl_resources)\.\d+(\.|$)")
+EXAMPLE_NOTE = (
+    "FICTIONAL EXAMPLE: these lines come from the example file shipped with lepcli; the numbers ring "
+    "nowhere. Set up your agency's lines: lep config init, then lep config check"
+)
+EXAMPLE_MARK = "(fictional example: lep config init)"
 WEEK = 7 * 24 * 60
 
 
@@ -106,6 +111,8 @@ class Line:
         "timezone",
         "closed_dates",
         "line_no",
+        "dial",
+        "extension",
     )
 
     def __init__(
@@ -126,6 +133,8 @@ class Line:
         timezone: str | None = None,
         closed_dates: tuple[str, ...] = (),
         line_no: int | None = None,
+        dial: str | None = None,
+        extension: str | None = None,
     ) -> None:
         self.name = name
         self.kind = kind
@@ -142,6 +151,15 @@ class Line:
         self.timezone = timezone
         self.closed_dates = closed_dates
         self.line_no = line_no
+        self.dial = dial  # E.164 (+15075550150), or the digits of a short number (911, 988); None if unreadable
+        self.extension = extension
+
+    @property
+    def tel(self) -> str | None:
+        """A ``tel:`` URI (RFC 3966) a phone or a web page can dial."""
+        if not self.dial:
+            return None
+        return f"tel:{self.dial}" + (f";ext={self.extension}" if self.extension else "")
 
     def __repr__(self) -> str:
         return f"Line({self.name!r}, kind={self.kind!r}, phone={self.phone!r})"
@@ -171,6 +189,8 @@ class Line:
             "timezone": self.timezone,
             "closed_dates": list(self.closed_dates),
             "line_no": self.line_no,
+            "dial": self.dial,
+            "extension": self.extension,
         }
 
     @classmethod
@@ -193,6 +213,8 @@ class Line:
             timezone=rec["timezone"],
             closed_dates=tuple(rec["closed_dates"]),
             line_no=rec["line_no"],
+            dial=rec.get("dial"),
+            extension=rec.get("extension"),
         )
 
 
@@ -279,6 +301,8 @@ class Directory:
         self.timezone: str = header["timezone"]
         self.settings: dict[str, Any] = header["settings"]
         self.warnings: int = header["warnings"]
+        self.skipped: list[str] = header.get("skipped", [])  # "file:line: field: message" of entries left out
+        self.example: bool = bool(header.get("example"))  # the shipped fictional example file
         self._by_lang: dict[str, str] = header["by_lang"]  # code -> "3 17 52": cheap to parse, split on use
         self._all: list[int] = header["all"]
         self._n_lines: int = header["n_lines"]
@@ -445,10 +469,14 @@ def _load_cached(path: Path, size: int, mtime_ns: int, source: str) -> Directory
     from lepcli.agency.schema import validate
 
     base, lines, esl, problems = validate(doc)
-    errors = [p for p in problems if p.severity == "error"]
+    # A broken entry (one line or ESL resource) is skipped with a warning; the rest of the
+    # directory keeps working. A broken file (time zone, structure, call scripts) is refused.
+    errors = [p for p in problems if p.severity == "error" and not _ENTRY_FIELD_RE.match(p.field or "")]
+    skipped = [f"{p.where()}: {p.message}" for p in problems if p.severity == "error" and p not in errors]
     if errors:
         first = errors[0]
-        more = f" ({len(errors)} problems in all)" if len(errors) > 1 else ""
+        n_errors = sum(1 for p in problems if p.severity == "error")
+        more = f" ({n_errors} problems in all)" if n_errors > 1 else ""
         raise ConfigError(
             first.message + more,
             file=first.file,
@@ -457,6 +485,8 @@ def _load_cached(path: Path, size: int, mtime_ns: int, source: str) -> Directory
             hint=f"run `lep config check {path}` to see every problem",
         )
     header = _build_header(path, base, lines, esl, len(problems))
+    header["skipped"] = skipped
+    header["example"] = path == paths.packaged_lines_file().resolve()
     header["key"] = key
     _write_cache(path, header, lines, esl)
     return Directory(header, None, lines, esl)
@@ -473,22 +503,98 @@ def _load_path(path: Path, source: str) -> Directory:
 # -- time ----------------------------------------------------------------------------------------
 
 
-def parse_at(text: str | None, timezone: str) -> datetime:
-    """``--at`` as an aware datetime: "2026-11-24 03:00" in the agency zone, or ISO with an offset."""
+_AT_DAYS = {
+    "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "wednesday": 2,
+    "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4,
+    "sat": 5, "saturday": 5, "sun": 6, "sunday": 6,
+}  # fmt: skip
+_AT_TIME_RE = re.compile(r"^(?:(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?|(noon|midnight))$", re.IGNORECASE)
+AT_FORMS = '"now", "sun 3am", "03:00", "tomorrow 8:00", "fri 17:30", "2026-11-24 03:00" or ISO 8601 with an offset'
+MIN_YEAR, MAX_YEAR = 1970, 2999
+
+
+def _clock(text: str) -> tuple[int, int] | None:
+    """ "3am", "3:30 pm", "03:00", "15h00", "noon" -> (hour, minute); None if it is not a time."""
+    m = _AT_TIME_RE.match(text.strip())
+    if m is None:
+        return None
+    if m.group(4):
+        return (12, 0) if m.group(4).lower() == "noon" else (0, 0)
+    hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    suffix = (m.group(3) or "").lower().replace(".", "")
+    if suffix and not 1 <= hour <= 12:
+        return None
+    if suffix == "am" and hour == 12:
+        hour = 0
+    elif suffix == "pm" and hour != 12:
+        hour += 12
+    if not suffix and m.group(2) is None and len(m.group(1)) < 2:
+        return None  # a bare "3" is not a time: 03:00 or 15:00?
+    if hour > 23 or minute > 59:
+        return None
+    return hour, minute
+
+
+def _natural(value: str, now: datetime) -> datetime | None:
+    """ "sun 3am", "03:00", "tomorrow 8:00", "today noon": the next such moment from ``now``."""
+    words = value.lower().replace(",", " ").replace(" at ", " ").split()
+    day: str | None = None
+    rest: list[str] = []
+    for w in words:
+        if day is None and (w in _AT_DAYS or w in ("today", "tonight", "tomorrow")):
+            day = w
+        elif w != "next":
+            rest.append(w)
+    if not rest:
+        return None
+    clock = _clock(" ".join(rest)) or _clock("".join(rest))
+    if clock is None:
+        return None
+    base = now.replace(hour=clock[0], minute=clock[1], second=0, microsecond=0)
+    if day in ("today", "tonight"):
+        return base
+    if day == "tomorrow":
+        return base + timedelta(days=1)
+    if day is None:
+        return base if base >= now else base + timedelta(days=1)
+    ahead = (_AT_DAYS[day] - now.weekday()) % 7
+    moment = base + timedelta(days=ahead)
+    return moment if moment >= now else moment + timedelta(days=7)
+
+
+def parse_at(text: str | None, timezone: str, *, now: datetime | None = None) -> datetime:
+    """``--at`` as an aware datetime in the agency zone.
+
+    Takes "now", a day and a clock time ("sun 3am", "tomorrow 8:00", "fri 17:30": the next such
+    moment), a clock time alone ("03:00": the next time the clock shows it), "YYYY-MM-DD HH:MM"
+    (agency zone) or ISO 8601 with an offset. A small parser, not a library: the forms a dispatcher
+    types are few, and date libraries (dateparser) cost 0.3 s and guess at anything.
+    """
     zone = _zoneinfo(timezone)
+    current = (now or datetime.now(zone)).astimezone(zone)
     if text is None or text.strip().lower() == "now":
-        return datetime.now(zone)
+        return current
     value = text.strip()
+    bad = BadInput(f"cannot read the time {_show(value)}", hint=f"write it as {AT_FORMS}")
+    if not value or len(value) > 60:
+        raise bad
     try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00") if value.endswith("Z") else value)
     except ValueError:
+        found = _natural(value, current)
+        if found is None:
+            raise bad from None
+        return found
+    if not MIN_YEAR <= moment.year <= MAX_YEAR:
         raise BadInput(
-            f"cannot read the time {_show(value)}",
-            hint='write it as "YYYY-MM-DD HH:MM" (agency time zone) or ISO 8601 with an offset',
-        ) from None
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=zone)
-    return moment.astimezone(zone)
+            f"the time {_show(value)} is outside the years {MIN_YEAR}-{MAX_YEAR}", hint=f"write it as {AT_FORMS}"
+        )
+    try:
+        if moment.tzinfo is None:
+            return moment.replace(tzinfo=zone)
+        return moment.astimezone(zone)
+    except (OverflowError, ValueError):
+        raise bad from None
 
 
 class OpenState:
@@ -503,12 +609,20 @@ class OpenState:
         self.closes_at = closes_at
 
 
-def open_state(line: Line, at: datetime, agency_tz: str) -> OpenState:
+def open_state(line: Line, at: datetime, agency_tz: str, *, asked: bool = False) -> OpenState:
     """Whether ``line`` is open at ``at`` and when it next opens or closes (in the line's zone).
 
-    Hours are wall-clock times: minutes are counted on the local clock from Monday 00:00, so a
-    daylight-saving change does not shift opening times.
+    ``asked``: ``at`` is a time the user gave (``--at``), so the answer says "open at that time",
+    not "open now". Hours are wall-clock times: minutes are counted on the local clock from Monday
+    00:00, so a daylight-saving change does not shift opening times.
     """
+    state = _open_state(line, at, agency_tz)
+    if asked and state.open_now:
+        state.status = state.status.replace("open now", "open at that time", 1)
+    return state
+
+
+def _open_state(line: Line, at: datetime, agency_tz: str) -> OpenState:
     zone = _zoneinfo(line.timezone or agency_tz)
     local = at.astimezone(zone)
     if line.hours.always and not line.closed_dates:
@@ -581,6 +695,9 @@ class LineChoice:
             "name": ln.name,
             "kind": ln.kind,
             "phone": ln.phone,
+            "dial": ln.dial,
+            "extension": ln.extension,
+            "tel": ln.tel,
             "client_id": ln.client_id,
             "pin": ln.pin,
             "ask_for": self.ask_for,
@@ -629,6 +746,10 @@ class LinesAnswer:
     note: str | None = None
     specific: bool = False  # some line (shown or not) lists the language itself, not just "all"
     specific_hint: str | None = None  # "no line for X specifically is open now: Y opens 09:00"
+    asked: bool = False  # ``at`` was given by the user: "open at that time", not "open now"
+    example: bool = False  # the lines come from the shipped fictional example file
+    skipped: list[str] = field(default_factory=list)  # broken entries of the file, left out
+    identify: bool = False  # lines for language identification (the language is not known)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -645,106 +766,20 @@ class LinesAnswer:
             "specific": self.specific,
             "never": NEVER_FAMILY,
             "total": self.total,
+            "asked": self.asked,
+            "example": self.example,
+            "example_note": EXAMPLE_NOTE if self.example else None,
+            "skipped": self.skipped,
+            "identify": self.identify,
             "lines": [c.to_json() for c in self.choices],
             "hotlines": [c.to_json() for c in self.hotlines],
         }
 
-    def to_view(self) -> output.View:
-        lang = self.language
-        when = self.at.strftime("%a %Y-%m-%d %H:%M %Z")
-        view = output.View()
-        view.add(
-            output.Title(
-                f"Interpreter lines for {lang.name}  ·  {lang.native}",
-                f"{self.agency} · {when} ({self.timezone}) · {self.file} ({self.source})",
-            )
-        )
-        if self.note:
-            view.add(output.Note(self.note, tone="warn", label="note"))
-        view.add(output.Note(NEVER_FAMILY, tone="danger", label="never"))
-        if not self.choices:
-            view.add(
-                output.Note(
-                    f"no interpreter line in {self.file} serves {lang.name}"
-                    + (" and is qualified for interviews" if self.interview_only else ""),
-                    tone="danger",
-                    label="none",
-                )
-            )
-        elif self.specific_hint:
-            view.add(output.Note(self.specific_hint, tone="warn", label="specific line"))
-        elif not self.specific:
-            view.add(
-                output.Note(
-                    f"no line lists {lang.name} specifically: call an all-language vendor below "
-                    f'and ask for "{lang.ask_for}"',
-                    tone="warn",
-                    label="no specific line",
-                )
-            )
-        if self.emergency:
-            view.add(output.Note("emergency: lines for emergency use first", tone="info", label="mode"))
-        if self.choices:
-            rows = [
-                [
-                    str(n),
-                    c.line.name,
-                    c.line.phone,
-                    c.line.client_id or "-",
-                    c.state.status,
-                    c.line.use,
-                    "yes" if c.line.for_interviews else "no (conversational)",
-                ]
-                for n, c in enumerate(self.choices, 1)
-            ]
-            view.add(output.Table(["#", "line", "phone", "client ID", "now", "use", "interviews"], rows))
-            if self.total > len(self.choices):
-                view.add(
-                    output.Note(
-                        f"{self.total - len(self.choices)} more line(s): add --limit 0 to see all", tone="muted"
-                    )
-                )
-        previous: dict[tuple[str, ...], str] = {}
-        for n, c in enumerate(self.choices, 1):
-            ln = c.line
-            view.add(output.Title(f"{n}. {ln.name}", f"{ln.kind} · {ln.qualification} · priority {ln.priority}"))
-            items = [("phone", ln.phone)]
-            if ln.client_id:
-                items.append(("client ID", ln.client_id))
-            if ln.pin:
-                items.append(("PIN", ln.pin))
-            items.append(("ask for", c.ask_for))
-            items.append(("hours", ln.hours.text + (f" ({ln.timezone})" if ln.timezone else "")))
-            items.append(("now", c.state.status))
-            items.append(("use", ln.use))
-            if not ln.for_interviews:
-                items.append(("warning", "conversational only: not for interviews, statements, rights or consent"))
-            if c.serves == "related":
-                items.append(("serves", "a related language or written form: confirm when you call"))
-            if ln.notes:
-                items.append(("notes", ln.notes))
-            view.add(output.Fields(items))
-            key = tuple(c.script)
-            if key in previous:
-                view.add(output.Text(f"Call script: same as {previous[key]}."))
-            else:
-                previous[key] = f"{n}. {ln.name}"
-                view.add(output.Text("Call script:\n" + "\n".join(f"  {i}. {s}" for i, s in enumerate(c.script, 1))))
-        if self.hotlines:
-            rows = [[h.line.name, h.line.phone, h.state.status, h.line.notes or ""] for h in self.hotlines]
-            view.add(
-                output.Table(
-                    ["hotline", "phone", "now", "notes"],
-                    rows,
-                    title="Hotlines the person can call (they provide their own interpreters):",
-                )
-            )
-        return view
 
-
-def _choice(line: Line, serves: str, at: datetime, tz: str, lang: Language) -> LineChoice:
+def _choice(line: Line, serves: str, at: datetime, tz: str, lang: Language, asked: bool = False) -> LineChoice:
     ask_for = lang.ask_for
-    return LineChoice(line, serves, open_state(line, at, tz), ask_for, [_fill(s, line, ask_for) for s in line.script])
+    state = open_state(line, at, tz, asked=asked)
+    return LineChoice(line, serves, state, ask_for, [_fill(s, line, ask_for) for s in line.script])
 
 
 def _order(choices: list[LineChoice], emergency: bool) -> list[LineChoice]:
@@ -771,17 +806,15 @@ def lines_for(
 
     directory = load(config)
     lang = languages.get(code)
-    moment = at if isinstance(at, datetime) else parse_at(at, directory.timezone)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=_zoneinfo(directory.timezone))
-    moment = moment.astimezone(_zoneinfo(directory.timezone))
+    moment = _moment(at, directory.timezone)
+    asked = at is not None and not (isinstance(at, str) and at.strip().lower() == "now")
     interpreters: list[LineChoice] = []
     hotlines: list[LineChoice] = []
     for line, serves in directory.serving(lang.code):
         if line.kind == "hotline":
-            hotlines.append(_choice(line, serves, moment, directory.timezone, lang))
+            hotlines.append(_choice(line, serves, moment, directory.timezone, lang, asked))
         elif not interview_only or line.for_interviews:
-            interpreters.append(_choice(line, serves, moment, directory.timezone, lang))
+            interpreters.append(_choice(line, serves, moment, directory.timezone, lang, asked))
     ordered = _order(interpreters, emergency)
     hot = _order(hotlines, emergency)
     shown = ordered[:limit] if limit > 0 else ordered
@@ -800,19 +833,84 @@ def lines_for(
         total=len(ordered),
         limit=limit,
         specific=any(c.serves != "all" for c in ordered),
-        specific_hint=_specific_hint(ordered, lang),
+        specific_hint=_specific_hint(ordered, lang, asked),
+        asked=asked,
+        example=directory.example,
+        skipped=list(directory.skipped),
     )
 
 
-def _specific_hint(ordered: list[LineChoice], lang: Language) -> str | None:
+def _moment(at: datetime | str | None, timezone: str) -> datetime:
+    moment = at if isinstance(at, datetime) else parse_at(at, timezone)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=_zoneinfo(timezone))
+    return moment.astimezone(_zoneinfo(timezone))
+
+
+IDENTIFY_SCRIPT = (
+    "Say you need language identification: you do not know the caller's language.",
+    "Keep the person on the line; the vendor tries likely languages or plays a recorded menu.",
+    "When the language is known, ask for an interpreter in it on the same call.",
+    "Write down the language found, the interpreter's ID number and the time.",
+)
+
+
+def identify_lines(
+    at: datetime | str | None = None, config: str | Path | None = None, *, limit: int = 0
+) -> LinesAnswer:
+    """Lines that can find out which language a person speaks: all-language vendor lines (not
+    hotlines), open first. For a message or caller whose language is not known."""
+    from lepcli import languages
+
+    directory = load(config)
+    unknown = languages.Language(
+        code="und", name="an unknown language", native="?", script="Zyyy", iso639_3="und",
+        note="language identification (the language is not known yet)",
+    )  # fmt: skip
+    moment = _moment(at, directory.timezone)
+    asked = at is not None and not (isinstance(at, str) and at.strip().lower() == "now")
+    found: list[LineChoice] = []
+    for line in directory.all_lines():
+        if line.kind == "hotline" or line.languages is not None:
+            continue
+        choice = _choice(line, "all", moment, directory.timezone, unknown, asked)
+        ids = ", ".join(x for x in (f"client ID {line.client_id}" if line.client_id else "",
+                                    f"PIN {line.pin}" if line.pin else "") if x)  # fmt: skip
+        choice.script = [f"Dial {line.phone}" + (f" and give {ids}." if ids else "."), *IDENTIFY_SCRIPT]
+        found.append(choice)
+    ordered = _order(found, emergency=False)
+    path, source = paths.lines_file(config)
+    return LinesAnswer(
+        language=unknown,
+        at=moment,
+        agency=directory.agency,
+        timezone=directory.timezone,
+        file=str(directory.path),
+        source=source,
+        emergency=False,
+        interview_only=False,
+        choices=ordered[:limit] if limit > 0 else ordered,
+        hotlines=[],
+        total=len(ordered),
+        limit=limit,
+        specific=True,
+        asked=asked,
+        example=directory.example,
+        skipped=list(directory.skipped),
+        identify=True,
+    )
+
+
+def _specific_hint(ordered: list[LineChoice], lang: Language, asked: bool = False) -> str | None:
     """Said when lines for the language itself exist but none is open: call an all-language line now."""
     own = [c for c in ordered if c.serves != "all"]
     if not own or any(c.state.open_now for c in own):
         return None
     first = min(own, key=lambda c: (c.state.opens_at is None, c.state.opens_at or c.line.priority, c.line.priority))
+    when = "at that time" if asked else "now"
     return (
-        f"no line for {lang.name} specifically is open now ({first.line.name}: {first.state.status}); "
-        "an all-language line can help now"
+        f"no line for {lang.name} specifically is open {when} ({first.line.name}: {first.state.status}); "
+        f"an all-language line can help {when}"
     )
 
 
@@ -840,6 +938,8 @@ def interpreter_pointer(code: str, *, config: str | Path | None = None) -> str |
     text = ", ".join(parts) + f"; ask for {best.ask_for}"
     if not best.state.open_now:
         text += f" ({best.state.status})"
+    if answer.example:
+        text += " " + EXAMPLE_MARK
     return text
 
 

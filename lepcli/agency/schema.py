@@ -30,7 +30,6 @@ from lepcli.agency.lines import (
     _zoneinfo,
     resolve_config,
 )
-from lepcli.cli import render as output
 from lepcli.errors import ConfigError, LepError, NotFound
 
 TOP_FIELDS = (
@@ -42,6 +41,7 @@ TOP_FIELDS = (
     "call_scripts",
     "lines",
     "esl_resources",
+    "machine_translation",  # read by lepcli.mt.config (the optional MT server, model versions)
 )
 LINE_FIELDS = (
     "name",
@@ -295,6 +295,25 @@ def _closest(name: str, known: set[str]) -> str | None:
     return found[0] if found else None
 
 
+def dialable(phone: str, region: str = "US") -> tuple[str | None, str | None]:
+    """``(507) 555-0150 ext 212`` -> ("+15075550150", "212"), read by Google's libphonenumber rules
+    (the ``phonenumbers`` package; imported only when a lines file is validated, never per lookup).
+    Short numbers (911, 988, 711) stay as their digits; an unreadable number gives (None, None)."""
+    import phonenumbers
+
+    digits = re.sub(r"\D", "", phone)
+    if 3 <= len(digits) <= 6 and not re.search(r"[A-Za-z]", phone):
+        return digits, None
+    try:
+        number = phonenumbers.parse(phone, region)
+    except phonenumbers.NumberParseException:
+        return None, None
+    if not phonenumbers.is_possible_number(number):
+        return None, None
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return e164, number.extension or None
+
+
 def phone_problem(value: str) -> str | None:
     """Why ``value`` is not a dialable number, or None. Accepts N11 codes, NANP and +international."""
     text = value.strip()
@@ -436,6 +455,13 @@ def validate(doc: Any) -> tuple[dict[str, Any], list[Line], list[EslResource], l
             Problem("error", "given twice in the same mapping", str(doc.path), line_no, ".".join(map(str, key)))
         )
     c.unknown(data, TOP_FIELDS, (), "the file")
+    for key in _control_chars(data, ()):
+        c.warn("has terminal control characters (escape codes): lep removes them when it shows this text", *key)
+    if data.get("machine_translation") is not None:  # owner: lepcli.mt.config
+        from lepcli.mt import config as mt_config
+
+        for where, message in mt_config.problems(data["machine_translation"]):
+            c.warn(message, "machine_translation", *[k for k in where.split(".") if k])  # lines keep working
     header["agency"] = c.text(data, "agency", (), required=True) or ""
     tz_name = c.text(data, "timezone", (), required=True)
     if tz_name:
@@ -471,9 +497,10 @@ def validate(doc: Any) -> tuple[dict[str, Any], list[Line], list[EslResource], l
         if not raw_lines:
             c.warn("is empty: no interpreter line is configured", "lines")
         names: dict[str, int] = {}
+        twice = {key[1] for key, _ in doc.duplicates if len(key) > 2 and key[0] == "lines"}
         for i, item in enumerate(raw_lines):
             line = _check_line(c, item, i, scripts)
-            if line is None:
+            if line is None or i in twice:  # a key given twice: which value is meant? skip the entry
                 continue
             folded = line.name.casefold()
             if folded in names:
@@ -505,6 +532,22 @@ def validate(doc: Any) -> tuple[dict[str, Any], list[Line], list[EslResource], l
                 esl_names[folded] = i
                 esl.append(res)
     return header, lines, esl, c.problems
+
+
+def _control_chars(value: Any, key: tuple[str | int, ...]) -> list[tuple[str | int, ...]]:
+    """Keys of text values holding C0/C1 control characters other than tab and newline."""
+    from lepcli.text.bidi import has_control_chars
+
+    if isinstance(value, str):
+        return [key] if has_control_chars(value) else []
+    found: list[tuple[str | int, ...]] = []
+    if isinstance(value, dict):
+        for k, v in value.items():
+            found += _control_chars(v, (*key, str(k)))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            found += _control_chars(v, (*key, i))
+    return found
 
 
 def _check_steps(c: _Checker, steps: Any, key: tuple[str | int, ...]) -> list[str] | None:
@@ -578,8 +621,10 @@ def _check_line(c: _Checker, item: Any, i: int, scripts: dict[str, list[str]]) -
             for j, d in enumerate(raw_closed):
                 try:
                     closed.append(d.isoformat() if isinstance(d, date) else date.fromisoformat(str(d)).isoformat())
-                except ValueError:
-                    c.error(f"not a date (YYYY-MM-DD): {_show(d)}", *key, "closed_dates", j)
+                except ValueError as exc:
+                    real = re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(d)) is not None
+                    what = f"not a real date: {_show(d)} ({exc})" if real else f"not a date (YYYY-MM-DD): {_show(d)}"
+                    c.error(what, *key, "closed_dates", j)
     use = c.choice(item, "use", USES, key) or "both"
     priority = item.get("priority", DEFAULT_PRIORITY)
     if isinstance(priority, bool) or not isinstance(priority, int) or not 0 <= priority <= 9999:
@@ -622,6 +667,7 @@ def _check_line(c: _Checker, item: Any, i: int, scripts: dict[str, list[str]]) -
     if len(c.problems) > before and any(p.severity == "error" for p in c.problems[before:]):
         return None
     assert name and kind and phone and hours is not None and langs is not False and script is not None
+    dial, extension = dialable(phone)
     return Line(
         name=name,
         kind=kind,
@@ -638,6 +684,8 @@ def _check_line(c: _Checker, item: Any, i: int, scripts: dict[str, list[str]]) -
         timezone=tz_name,
         closed_dates=tuple(closed),
         line_no=c.doc.line("lines", i),
+        dial=dial,
+        extension=extension,
     )
 
 
@@ -761,27 +809,6 @@ class CheckReport:
             "warnings": [p.to_json() for p in self.warnings],
         }
 
-    def to_view(self) -> output.View:
-        view = output.View()
-        verdict = "OK" if self.ok else f"{len(self.errors)} error(s)"
-        view.add(output.Title(f"{self.path}: {verdict}", f"{self.source}"))
-        if self.ok:
-            view.add(
-                output.Fields(
-                    [
-                        ("agency", self.agency or "-"),
-                        ("time zone", self.timezone or "-"),
-                        ("lines", f"{self.n_lines} ({self.n_all} for all languages)"),
-                        ("languages listed", str(self.n_languages)),
-                        ("ESL resources", str(self.n_esl)),
-                    ]
-                )
-            )
-        for p in self.problems:
-            tone: output.Tone = "danger" if p.severity == "error" else "warn"
-            view.add(output.Note(f"{p.where()}: {p.message}", tone=tone, label=p.severity))
-        return view
-
 
 @dataclass
 class PathReport:
@@ -796,13 +823,6 @@ class PathReport:
             "exists": self.path.is_file(),
             "search": [{"source": s, "path": p, "exists": e} for s, p, e in self.search],
         }
-
-    def to_view(self) -> output.View:
-        view = output.View()
-        view.add(output.Title(str(self.path), f"in use ({self.source})"))
-        rows = [[s, p, "yes" if e else "no"] for s, p, e in self.search]
-        view.add(output.Table(["search order", "path", "exists"], rows))
-        return view
 
 
 def config_path(config: str | Path | None = None) -> PathReport:
@@ -826,18 +846,6 @@ class InitReport:
 
     def to_json(self) -> dict[str, Any]:
         return {"path": str(self.path), "written": True, "replaced": self.forced}
-
-    def to_view(self) -> output.View:
-        view = output.View()
-        view.add(output.Title(f"wrote {self.path}", "a commented template: edit it, then run `lep config check`"))
-        view.add(
-            output.Note(
-                "replace every 555-01xx number and REPLACE-ME value with your agency's real ones",
-                tone="warn",
-                label="next",
-            )
-        )
-        return view
 
 
 def template_text() -> str:

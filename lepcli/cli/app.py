@@ -38,6 +38,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "config": ("config", "app", "group"),
     "talk": ("talk", "talk", "command"),
     "say": ("say", "say", "command"),
+    "dispatch": ("dispatch", "dispatch", "command"),
 }
 _registered: set[str] = set()
 
@@ -52,11 +53,36 @@ def register(names: list[str] | None = None) -> typer.Typer:
         module_name, attr, kind = COMMANDS[name]
         target = getattr(importlib.import_module(f"lepcli.cli.{module_name}"), attr)
         if kind == "group":
-            app.add_typer(target, name=name)
+            app.add_typer(target, name=name, short_help=_short_help(target.info.help))
         else:
-            app.command(name)(target)
+            app.command(name, short_help=_short_help(target.__doc__))(target)
         _registered.add(name)
     return app
+
+
+def _short_help(doc: object) -> str | None:
+    """The first sentence of a help text, whole: click would cut it with "..." to fit 80 columns."""
+    if not isinstance(doc, str) or not doc.strip():
+        return None
+    first = doc.strip().split("\n\n")[0].replace("\n", " ")
+    return " ".join(first.split())
+
+
+def _version(value: bool) -> None:
+    if value:
+        from lepcli import __version__
+
+        sys.stdout.write(f"lep {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """Offline language access for police officers and 911 dispatchers."""
 
 
 def full_app() -> typer.Typer:
@@ -64,13 +90,14 @@ def full_app() -> typer.Typer:
     return register(None)
 
 
-@app.command()
+@app.command(short_help="Show where lepcli reads and writes, what is installed, and that nothing needs the network.")
 def doctor(as_json: bool = json_option()) -> None:
     """Show where lepcli reads and writes, what is installed, and that nothing needs the network.
 
     Example: lep doctor --json
     """
     from lepcli import doctor as doctor_mod
+    from lepcli.cli import doctor as _views  # noqa: F401  (registers the report's view)
     from lepcli.cli import render as output
 
     output.emit(doctor_mod.report(), as_json=as_json)
@@ -83,7 +110,8 @@ def _wants_json(argv: list[str]) -> bool:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app and turn every error into one message and an exit code."""
     args = sys.argv[1:] if argv is None else argv
-    _tolerant_streams()
+    _degrade_unencodable()  # a Latin-1 or cp1252 stream: "?" for what it cannot show
+    _tolerant_streams()  # a UTF-8 stream: escapes for undecodable argument bytes
     restore = _terminate_like_ctrl_c()
     try:
         _main(args)
@@ -131,6 +159,19 @@ def _main(args: list[str]) -> None:
             _exit_interrupted()
         _handle_other(exc)
     sys.exit(code)
+
+
+def _degrade_unencodable() -> None:
+    """On a stream that cannot encode every character (a Latin-1 locale, cp1252 on Windows), replace
+    what it cannot show with "?" instead of crashing (exit 1) in the middle of an answer."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        reconfigure = getattr(stream, "reconfigure", None)
+        if encoding and not encoding.startswith("utf") and reconfigure is not None:
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass
 
 
 def _report(exc: Any, args: list[str]) -> None:

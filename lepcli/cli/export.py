@@ -51,9 +51,24 @@ def result_view(result: ExportResult) -> View:
         fields.append(("cards", str(result.notes)))
     if result.fonts:
         fields.append(("fonts", ", ".join(result.fonts)))
+    if result.audio is not None:
+        a = result.audio
+        fields.append(("audio", f"{a['recorded']} recorded, {a['computer_voice']} computer voice, {a['none']} none"))
     view.add(output.Fields(fields))
     if result.machine_filled:
         view.add(output.Note(f"{result.machine_filled} phrases filled by machine translation", "warn", "machine"))
+    if result.audio and result.audio["failed"]:
+        failed = result.audio["failed"]
+        view.add(output.Note(f"no audio for {len(failed)} cards: {failed[0]}", "warn", "audio"))
+    if result.legal_for_review:
+        view.add(
+            output.Note(
+                f"{result.legal_for_review} draft legal translations are in the file for the reviewer; "
+                "they stay unusable in the field until imported as reviewed (lep phrase import)",
+                "info",
+                "legal",
+            )
+        )
     if result.legal_withheld:
         view.add(
             output.Note(
@@ -159,6 +174,11 @@ def phrasebook(
     with_pin: bool = typer.Option(
         False, "--with-pin", help="Also print the interpreter account's PIN (left off by default: handouts travel)."
     ),
+    audio: bool = typer.Option(
+        True,
+        "--audio/--no-audio",
+        help="Anki: put sound on the cards (a recorded file, else the espeak-ng computer voice where one exists).",
+    ),
     force: bool = typer.Option(False, "--force", help=FORCE_HELP),
     as_json: bool = json_option(),
 ) -> None:
@@ -167,7 +187,8 @@ def phrasebook(
     Each page states its usual status (REVIEWED, DRAFT, MACHINE) once; a line is tagged where it
     differs. Legal phrases are marked "use a qualified interpreter" and a draft legal translation is
     never printed as usable. {placeholders} print as a blank to fill in. XLIFF goes to a translation
-    vendor and comes back with `lep phrase import`.
+    vendor and comes back with `lep phrase import`. Anki decks go both ways (English -> language,
+    and the replies language -> English) with sound where a recording or a computer voice exists.
 
     Example: lep export phrasebook --lang es,vi --layout card --format pdf -o card.pdf
     """
@@ -187,6 +208,7 @@ def phrasebook(
             progress=progress,
             interpreter=interpreter,
             with_pin=with_pin,
+            audio=audio,
         )
     _emit(result, out, as_json=as_json)
 

@@ -1,8 +1,16 @@
 """The one renderer. Results go to stdout (a Rich view, plain text, or JSON); messages to stderr.
 
-Library functions return dataclasses with ``to_json()`` (stable keys, pinned by tests) and
-``to_view()`` (a list of generic blocks below). This module is the only place that prints.
+Library functions return dataclasses with ``to_json()`` (stable keys, pinned by tests); the cli module
+of the commands that show a result registers its view (``@view(ResultType)``: a list of the generic
+blocks below). This module is the only place that prints.
 Rich is imported only when stdout is a terminal, so pipes and ``--json`` stay fast.
+
+Every string of a view passes through :func:`_prepare` on its way out, the one path for all commands:
+terminal control characters from agency files are removed, and right-to-left text is reordered and
+joined for terminals without BiDi (:mod:`lepcli.text.bidi`; ``LEP_BIDI=terminal|reorder`` or
+``--bidi`` overrides the detection). On a terminal that does BiDi itself, each right-to-left piece
+is fenced with left-to-right marks so numbers beside it stay in their own cells. Characters the
+output encoding cannot represent (a Latin-1 locale, cp1252) are replaced, never a crash.
 """
 
 from __future__ import annotations
@@ -11,7 +19,11 @@ import json
 import os
 import sys
 import unicodedata
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
+
+from lepcli.text import scripts
+from lepcli.text.width import display_width
 
 if TYPE_CHECKING:  # typing constructs cost start-up time; checkers still see them
     from typing import Literal, Protocol, TypeAlias
@@ -93,6 +105,96 @@ class View:
         return self
 
 
+_BIDI: list[str] = []  # "terminal" | "reorder" when a command chose it (--bidi); else detected per stream
+# Scripts many terminals cannot shape (ISO 15924 -> the name the warning shows).
+_COMPLEX = {"Khmr": "Khmer", "Mymr": "Myanmar", "Deva": "Devanagari", "Beng": "Bengali", "Guru": "Gurmukhi",
+            "Gujr": "Gujarati", "Orya": "Oriya", "Taml": "Tamil", "Telu": "Telugu", "Knda": "Kannada",
+            "Mlym": "Malayalam", "Sinh": "Sinhala", "Tibt": "Tibetan", "Laoo": "Lao", "Ethi": "Ethiopic"}  # fmt: skip
+
+
+def set_bidi(mode: str) -> None:
+    """Use this BiDi mode for what follows (``--bidi terminal|reorder``), instead of detecting it."""
+    _BIDI[:] = [mode]
+
+
+def bidi_for(stream: Any) -> str:
+    from lepcli.text import bidi
+
+    if _BIDI:
+        return _BIDI[0]
+    isatty = getattr(stream, "isatty", None)
+    return bidi.bidi_mode(isatty=bool(isatty and isatty()))
+
+
+def has_rtl(text: str) -> bool:
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
+
+
+def _prepare(text: str, mode: str) -> str:
+    """A view's string as it should reach this stream: no control characters; RTL in display order
+    (``reorder``) or fenced with left-to-right marks (``terminal``: the terminal's BiDi keeps
+    neighbouring numbers and cells where they belong)."""
+    from lepcli.text.bidi import for_terminal, printable
+
+    text = printable(text)
+    if not has_rtl(text):
+        return text
+    return "\n".join(for_terminal(line, mode) for line in text.split("\n"))
+
+
+def complex_scripts(view: View) -> list[str]:
+    """Names of scripts in the view that many terminals cannot shape (Khmer, Myanmar, Devanagari ...)."""
+    found: list[str] = []
+    for text in _strings(view):
+        for ch in text:
+            if ord(ch) < 0x0900:
+                continue
+            name = _COMPLEX.get(scripts.block_of(ch) or "")
+            if name and name not in found:
+                found.append(name)
+    return found
+
+
+def _strings(view: View) -> list[str]:
+    out: list[str] = []
+    for block in view.blocks:
+        if isinstance(block, Fields):
+            out += [v for _, v in block.items]
+        elif isinstance(block, Table):
+            out += [str(c) for row in block.rows for c in row]
+        elif isinstance(block, Grid):
+            out += [m for m, _ in block.cells]
+        elif isinstance(block, Big | Title):
+            out.append(block.text)
+    return out
+
+
+def _mapped(view: View, mode: str) -> View:
+    """The view with every string prepared for the stream (see :func:`_prepare`)."""
+
+    def f(text: str | None) -> str | None:
+        return None if text is None else _prepare(text, mode)
+
+    out = View()
+    for b in view.blocks:
+        if isinstance(b, Title):
+            out.add(Title(f(b.text) or "", f(b.subtitle)))
+        elif isinstance(b, Fields):
+            out.add(Fields([(f(k) or "", f(v) or "") for k, v in b.items]))
+        elif isinstance(b, Table):
+            out.add(Table([f(c) or "" for c in b.columns], [[f(str(c)) or "" for c in r] for r in b.rows], f(b.title)))
+        elif isinstance(b, Note):
+            out.add(Note(f(b.text) or "", b.tone, f(b.label)))
+        elif isinstance(b, Big):
+            out.add(Big(f(b.text) or "", f(b.caption)))
+        elif isinstance(b, Text):
+            out.add(Text(f(b.text) or ""))
+        elif isinstance(b, Grid):
+            cells = [(f(m) or "", f(c) or "") for m, c in b.cells]
+            out.add(Grid(cells, columns=b.columns, cell_width=b.cell_width))
+    return out
+
+
 def _use_rich(stream: Any) -> bool:
     if os.environ.get("LEP_PLAIN"):
         return False
@@ -100,21 +202,62 @@ def _use_rich(stream: Any) -> bool:
     return bool(isatty and isatty())
 
 
-def emit(result: Result, *, as_json: bool) -> None:
-    """Write a result to stdout."""
+_VIEWS: dict[type, Callable[[Any], View]] = {}
+
+
+def view(kind: type) -> Callable[[Callable[[Any], View]], Callable[[Any], View]]:
+    """Register the view of a result type (in the cli module of the commands that show it)."""
+
+    def register(fn: Callable[[Any], View]) -> Callable[[Any], View]:
+        _VIEWS[kind] = fn
+        return fn
+
+    return register
+
+
+def view_of(result: Any) -> View:
+    for kind in type(result).__mro__:
+        fn = _VIEWS.get(kind)
+        if fn is not None:
+            return fn(result)
+    built: View = result.to_view()  # a result that still builds its own view
+    return built
+
+
+def emit(result: Any, *, as_json: bool) -> None:
+    """Write a result to stdout: its JSON, or its registered view."""
     if as_json:
         emit_json(result.to_json())
     else:
-        render(result.to_view())
+        render(view_of(result))
+
+
+def _utf(stream: Any) -> bool:
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "").replace("_", "")
+    return encoding.startswith("utf")
 
 
 def emit_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
+    # On a stream that is not UTF-8 (cp1252, Latin-1), \u escapes keep the data exact.
+    ascii_only = not _utf(sys.stdout)
+    sys.stdout.write(json.dumps(data, ensure_ascii=ascii_only, indent=2, sort_keys=False) + "\n")
 
 
 def render(view: View, stream: Any = None) -> None:
     stream = stream or sys.stdout
-    if _use_rich(stream):
+    rich = _use_rich(stream)
+    scripts = complex_scripts(view) if rich else []
+    view = _mapped(view, bidi_for(stream))
+    if scripts:
+        view.add(
+            Note(
+                f"{', '.join(scripts)} text may look broken in a terminal: open it on the encounter screen "
+                "(lep talk) or print it (lep export)",
+                tone="muted",
+                label="display",
+            )
+        )
+    if rich:
         _render_rich(view, stream)
     else:
         stream.write(render_plain(view))
@@ -144,15 +287,6 @@ def error(text: str, *, hint: str | None = None, extra: list[str] | None = None)
 
 
 # -- plain text --------------------------------------------------------------------------------
-
-
-def display_width(text: str) -> int:
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
 
 
 def _pad(text: str, width: int) -> str:
@@ -220,7 +354,6 @@ _TONE_STYLE: dict[Tone, str] = {
 
 
 def _render_rich(view: View, stream: Any) -> None:
-    from rich import box
     from rich.console import Console
     from rich.markup import escape
     from rich.panel import Panel
@@ -240,26 +373,28 @@ def _render_rich(view: View, stream: Any) -> None:
                 grid.add_row(escape(k), escape(v))
             console.print(grid)
         elif isinstance(block, Table):
-            table = RichTable(*block.columns, title=block.title, box=box.SIMPLE_HEAD, title_justify="left")
-            for row in block.rows:
-                table.add_row(*(escape(str(c)) for c in row))
-            console.print(table)
+            # Padded with display_width, the one width function (Rich's cell_len counts Devanagari,
+            # Bengali, Khmer... narrower than terminals draw them, which pushed columns out of line).
+            lines = render_plain(View([block])).rstrip("\n").split("\n")
+            for n, line in enumerate(lines):
+                head = n == (1 if block.title else 0)
+                console.print(escape(line), style="bold" if head else None, no_wrap=True, crop=False)
         elif isinstance(block, Note):
             style = _TONE_STYLE[block.tone]
             label = f"[{style}]{escape(block.label)}:[/] " if block.label else ""
             text = escape(block.text) if block.label else f"[{style}]{escape(block.text)}[/]"
             console.print(f"{label}{text}")
         elif isinstance(block, Big):
-            console.print(Panel(f"[bold]{escape(block.text)}[/]", subtitle=escape(block.caption or ""), expand=False))
+            # The caption (the "say:" respelling, often wider than the text) goes under the box,
+            # whole and wrapped, never into its border where Rich would cut it.
+            console.print(Panel(f"[bold]{escape(block.text)}[/]", expand=False))
+            if block.caption:
+                console.print(escape(block.caption), soft_wrap=False, overflow="fold")
         elif isinstance(block, Text):
             console.print(escape(block.text))
         elif isinstance(block, Grid):
-            table = RichTable.grid(padding=(0, 2))
-            grid_cols = max(1, block.columns)
-            for _ in range(grid_cols):
-                table.add_column(width=block.cell_width, no_wrap=True, overflow="ellipsis")
-            for start in range(0, len(block.cells), grid_cols):
-                cells = block.cells[start : start + grid_cols]
-                table.add_row(*(f"[bold]{escape(main)}[/]\n[dim]{escape(cap)}[/]\n" for main, cap in cells))
-            console.print(table)
+            # Each cell padded with display_width, so a number never drifts into the next cell.
+            for n, line in enumerate(_plain_grid(block)):
+                grid_style = ("bold", "dim", "")[n % 3]
+                console.print(escape(line), style=grid_style or None, no_wrap=True, crop=False)
         console.print()

@@ -154,7 +154,6 @@ def coverage_command(
 
 
 def register(app: typer.Typer) -> None:
-    """Add `import` and `coverage` to the `phrase` group (this `coverage` replaces the older one)."""
-    app.registered_commands = [c for c in app.registered_commands if c.name != "coverage"]
+    """Add `import` and `coverage` to the `phrase` group."""
     app.command("import")(import_command)
     app.command("coverage")(coverage_command)

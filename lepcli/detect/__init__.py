@@ -31,10 +31,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from lepcli.detect.franc import accent_keys
 from lepcli.detect.profiles import DATA_DIR, SCALE, WORD_SCALE, load_profile, load_words, meta
 from lepcli.detect.profiles import han_tables as _han_tables
 from lepcli.detect.rules import (
-    COMBINING,
     SCRIPT_GROUPS,
     SCRIPT_LANGUAGES,
     SCRIPT_NAMES,
@@ -44,12 +44,12 @@ from lepcli.detect.rules import (
     fold_latin,
     grams_of,
     normalize_arabic,
-    script_of,
     word_keys,
     words_of,
 )
 from lepcli.detect.scoring import score_han, score_profile
 from lepcli.errors import BadInput
+from lepcli.text.scripts import COMBINING, script_of
 
 __all__ = [
     "CONFIDENT",
@@ -255,6 +255,8 @@ class _Part(NamedTuple):
     notes: list[str]
     tie: frozenset[str]  # two codes whose words the text shares equally (empty: no tie)
     also: list[tuple[str, list[str]]]  # second language -> its words in the text
+    closest_other: str = ""  # the unmodelled franc language the text fits best, when it may be one
+    neighbour: str = ""  # a sentence-only language the second stage finds as likely as the answer
 
 
 def _key_codes(key: str) -> tuple[tuple[tuple[str, float], ...], bool]:
@@ -283,6 +285,12 @@ def _script_part(script: str, text: str) -> _Part:
                 romanized.add(code)
     fit = scored.fit * min(1.0, scored.known / 0.6)
     ranked = sorted(scored.probs, key=lambda k: -scored.probs[k])
+    top_key = next((k for k in ranked if k != UNKNOWN_KEY), ranked[0])
+    found = scored.by_word.get(top_key, [0] * len(scored.words))
+    long_words = [b for w, b in zip(scored.words, found, strict=True) if len(w) >= 3]
+    cover = sum(1 for b in long_words if b > 0) / len(long_words) if long_words else 0.0
+    keys = scored.grams + accent_keys(text) if script == "Latn" else scored.grams
+    probs, closest, neighbour = _second_stage(group, keys, probs, cover)
     tie: frozenset[str] = frozenset()
     if len(ranked) > 1 and scored.words and len(scored.words) <= TIE_MAX_WORDS:
         a, b = ranked[0], ranked[1]
@@ -297,7 +305,84 @@ def _script_part(script: str, text: str) -> _Part:
             and not _same_interpreter(codes_a, codes_b)
         ):
             tie = frozenset({codes_a, codes_b})
-    return _Part(script, probs, fit, romanized, [], tie, _second_language(scored, ranked[0]))
+    notes = []
+    if neighbour:
+        notes.append(
+            f"The text also fits {neighbour} (which lepcli knows only from formal text) as well or better: "
+            "ask which language the person speaks."
+        )
+    return _Part(script, probs, fit, romanized, notes, tie, _second_language(scored, ranked[0]), closest, neighbour)
+
+
+FRANC_TEMPER = 3.0  # the second stage's summed log-likelihood ratios are divided by this
+FRANC_GAP = 1.0  # (tempered nats) an outside language must beat the main model's answer by this for even odds
+FRANC_SHARE_TEMPER = 1.5  # sharper: how the outside mass is shared among the outside languages
+FRANC_MIN_TRIGRAMS = 4  # shorter texts: the second stage says nothing
+FRANC_COVER = 8.0  # tempered nats of gap offset when every word (3+ letters) is in the answer's word table
+FRANC_NEIGHBOUR = 0.5  # a sentence-only language this far ahead in the second stage makes the answer uncertain
+NEIGHBOUR_COVER = 0.8  # ... unless this share of the words are the answer's frequent words
+
+
+def _second_stage(
+    group: str, grams: list[str], probs: dict[str, float], cover: float
+) -> tuple[dict[str, float], str, str]:
+    """Weigh the main model's answer against every franc language of the script (franc.py).
+
+    Languages the main model holds keep their order; the mass that the text is in another language
+    (the larger of the main model's "other language" share and what the second stage says) goes to
+    the languages outside it, in proportion to how well each fits: lepcli's sentence-only
+    languages by name, the rest to "a language lepcli does not know". Returns the new
+    probabilities and the name of the closest unmodelled language when it has a real share.
+
+    ``cover`` is the share of the text's words (3+ letters) that the main model's answer lists
+    among its frequent words: franc's data has no words, and a text whose words are that
+    language's frequent words is that language, however badly its trigrams fit a formal text
+    (texting). Also returns the name of a sentence-only language that fits at least as well as the
+    answer (Cebuano for Tagalog) when the words do not settle it.
+    """
+    from lepcli.detect.franc import score_franc
+
+    fr = score_franc(group, grams)
+    if fr is None or fr.trigrams < FRANC_MIN_TRIGRAMS:
+        return probs, "", ""
+    inside_codes = {c for c in probs if c != UNKNOWN_KEY}
+    top = max(inside_codes, key=lambda c: probs[c], default=None)
+    codes, scores = fr.stage.codes, fr.scores
+    mine = [s for c, s in zip(codes, scores, strict=True) if c == top]
+    held = [s for c, s in zip(codes, scores, strict=True) if c in inside_codes]
+    if not held:
+        return probs, "", ""
+    top_score = max(mine) if mine else max(held)
+    outside = {j: s for j, (c, s) in enumerate(zip(codes, scores, strict=True)) if c not in inside_codes}
+    if not outside:
+        return probs, "", ""
+    best_j = max(outside, key=lambda j: outside[j])
+    best_out = outside[best_j]
+    raw_gap = (best_out - top_score) / FRANC_TEMPER
+    neighbour = ""
+    if codes[best_j] and raw_gap > FRANC_NEIGHBOUR and cover < NEIGHBOUR_COVER:
+        neighbour = _names()[codes[best_j]][0] if codes[best_j] in _names() else fr.stage.names[best_j]
+    gap = raw_gap - cover * FRANC_COVER - FRANC_GAP
+    q = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, gap))))
+    und = probs.get(UNKNOWN_KEY, 0.0)
+    mass = max(q, und)
+    exps = {j: math.exp((s - best_out) / FRANC_SHARE_TEMPER) for j, s in outside.items()}
+    norm = sum(exps.values())
+    shares = {j: e / norm for j, e in exps.items()}
+    out = {c: p * (1.0 - mass) / max(1e-9, 1.0 - und) for c, p in probs.items() if c != UNKNOWN_KEY}
+    unknown = 0.0
+    best_unknown = (0.0, "")
+    for j, share in shares.items():
+        code = codes[j]
+        if code:
+            out[code] = out.get(code, 0.0) + mass * share
+        else:
+            unknown += mass * share
+            if share > best_unknown[0]:
+                best_unknown = (share, fr.stage.names[j])
+    out[UNKNOWN_KEY] = unknown
+    closest = best_unknown[1] if unknown >= UNKNOWN_SHARE / 2 else ""
+    return out, closest, neighbour
 
 
 def _second_language(scored: Any, top_key: str) -> list[tuple[str, list[str]]]:
@@ -365,7 +450,7 @@ def detectable_codes(groups: dict[str, list[str]] | None = None) -> list[str]:
 def _names_only(text: str) -> bool:
     """Only capitalised words, and digits or few words: a list of names or a street address,
     which shows no language (ALL-CAPS messages are not names)."""
-    words = re.findall(r"[^\W\d_]+", text)
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text)  # Min-jun is one name
     if len(words) < 2 or text.upper() == text:
         return False
     capital = sum(1 for w in words if w[0].isupper() or len(w) <= 2 and w.isupper())
@@ -476,7 +561,10 @@ def detect(
                 name = _names()[code][0]
                 also.append(Also(code, name, f"{name} written in {SCRIPT_NAMES.get(part.script, part.script)} too"))
     n_words = len(re.findall(r"[^\W\d_]+", cleaned))
-    verdict, reason, unsupported = _verdict(guesses, fit, letters, len(parts) > 1, unknown, tie, n_words, cleaned)
+    closest = parts[0][1].closest_other
+    verdict, reason, unsupported = _verdict(
+        guesses, fit, letters, len(parts) > 1, unknown, tie, n_words, cleaned, closest, parts[0][1].neighbour
+    )
     if also and verdict == "confident":
         reason += " " + also[0].why[0].upper() + also[0].why[1:] + "."
     elif also:
@@ -532,6 +620,8 @@ def _verdict(
     tie: frozenset[str],
     words: int,
     text: str,
+    closest: str = "",
+    neighbour: str = "",
 ) -> tuple[str, str, bool]:
     """(verdict, reason, unsupported)."""
     if not guesses:
@@ -549,7 +639,8 @@ def _verdict(
     if _names_only(text):
         return "uncertain", "Only names, capitalised words or an address: they show no language.", False
     if unknown >= UNKNOWN_SHARE and unknown >= p:
-        return "uncertain", f"{_UNKNOWN}{best}.", True
+        like = f"; it is closest to {closest} in franc's data of 400 languages" if closest else ""
+        return "uncertain", f"{_UNKNOWN}{best}{like}. Ask where the person is from.", True
     if fit < 0.35:
         return (
             "uncertain",
@@ -567,6 +658,8 @@ def _verdict(
                 f"{top.name} is listed first because the agency meets it more often.",
                 False,
             )
+    if neighbour and not top.sentence_only and neighbour != top.name:
+        return "uncertain", f"Best guess {top.name} ({top.confidence:.0%}), but it may be {neighbour}.", False
     if p < CONFIDENT:
         second = f"; {guesses[1].name} is also possible" if len(guesses) > 1 else ""
         return "uncertain", f"Best guess {top.name} ({top.confidence:.0%}){second}.", False

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import array
 import functools
-import hashlib
 import json
 import struct
 import sys
@@ -42,9 +41,7 @@ class Profile(NamedTuple):
     typical: float  # mean -ln P per gram for text in a known language (for the "fit" check)
 
 
-def encode_profile(
-    header: dict[str, Any], keys: Sequence[str], matrix: bytes, accents: dict[str, list[int]]
-) -> bytes:
+def encode_profile(header: dict[str, Any], keys: Sequence[str], matrix: bytes, accents: dict[str, list[int]]) -> bytes:
     """``<I header length> <header JSON> <keys, newline-separated> <matrix>``."""
     keys_blob = "\n".join(keys).encode("utf-8")
     full = {**header, "keys_bytes": len(keys_blob), "matrix_bytes": len(matrix), "accents": accents}
@@ -88,9 +85,7 @@ class WordTable(NamedTuple):
     borrow: tuple[tuple[int, int, float], ...]  # (column, column it borrows from, ln share)
 
 
-def encode_words(
-    columns: Sequence[int], tables: Iterable[dict[int, int]], borrow: Sequence[Sequence[float]]
-) -> bytes:
+def encode_words(columns: Sequence[int], tables: Iterable[dict[int, int]], borrow: Sequence[Sequence[float]]) -> bytes:
     """Each table: CRC-32 hash -> byte. ``<I header length> <header JSON> (<hashes> <bytes>)*``."""
     counts: list[int] = []
     blobs: list[bytes] = []
@@ -135,9 +130,64 @@ def han_tables() -> dict[str, frozenset[str]]:
 def digest(paths: Iterable[Path], root: Path) -> str:
     """SHA-256 over the relative names and bytes of ``paths`` (sorted): the build records the
     digest of its inputs and of its outputs so a test can tell cheaply whether they still match."""
+    import hashlib  # build and tests only (3 ms to import)
+
     h = hashlib.sha256()
     for path in sorted(paths, key=lambda p: p.relative_to(root).as_posix()):
         h.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
         h.update(path.read_bytes())
         h.update(b"\0")
     return h.hexdigest()
+
+
+class FrancStage(NamedTuple):
+    """One script's second-stage data: every franc language on equal terms (its 300 trigrams).
+
+    Per trigram, the languages that list it and a weight byte each: ``ln(P(rank) / floor) * scale``.
+    Stored sparsely (postings), so ~330 languages cost a few hundred kilobytes.
+    """
+
+    script: str
+    languages: tuple[str, ...]  # franc (ISO 639-3) codes
+    codes: tuple[str, ...]  # the lepcli code each stands for ("" when lepcli does not know it)
+    names: tuple[str, ...]  # English names (from lepcli's world language table)
+    scale: float
+    grams: dict[str, int]
+    offsets: array.array[int]
+    ids: array.array[int]
+    weights: bytes
+
+
+@functools.cache
+def load_franc(name: str) -> FrancStage | None:
+    """``franc-<group>.bin``: ``<I header length> <header JSON> <keys> <offsets I*> <ids H*> <weights B*>``."""
+    path = DATA_DIR / f"franc-{name}.bin"
+    if not path.is_file():
+        return None
+    raw = path.read_bytes()
+    (header_len,) = struct.unpack_from("<I", raw, 0)
+    header = json.loads(raw[4 : 4 + header_len])
+    pos = 4 + header_len
+    keys = raw[pos : pos + header["keys_bytes"]].decode("utf-8").split("\n")
+    pos += header["keys_bytes"]
+    offsets = array.array("I")
+    offsets.frombytes(raw[pos : pos + 4 * (len(keys) + 1)])
+    pos += 4 * (len(keys) + 1)
+    n = header["postings"]
+    ids = array.array("H")
+    ids.frombytes(raw[pos : pos + 2 * n])
+    pos += 2 * n
+    if sys.byteorder == "big":
+        offsets.byteswap()
+        ids.byteswap()
+    return FrancStage(
+        script=header["script"],
+        languages=tuple(header["languages"]),
+        codes=tuple(header["codes"]),
+        names=tuple(header["names"]),
+        scale=header["scale"],
+        grams=dict(zip(keys, range(len(keys)), strict=True)),
+        offsets=offsets,
+        ids=ids,
+        weights=raw[pos : pos + n],
+    )

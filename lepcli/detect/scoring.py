@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from lepcli.detect.profiles import SCALE, WORD_SCALE, Profile, WordTable, han_tables, load_words, meta
-from lepcli.detect.rules import accent_key, fold_latin, grams_of, script_of, stretched_forms, word_keys, words_of
+from lepcli.detect.rules import accent_key, fold_latin, grams_of, stretched_forms, word_keys, words_of
+from lepcli.text.scripts import script_of
 
 MAX_WORDS = 64  # word evidence looks at the first words only (the n-grams see the whole text)
 
@@ -93,6 +94,7 @@ class Scored(NamedTuple):
     known: float  # share of the text's n-grams that the model has seen in any language
     words: list[str]  # the word keys scored (first MAX_WORDS)
     by_word: dict[str, list[int]]  # profile key -> word-table byte per word
+    grams: list[str]  # the text's n-grams (for the second stage)
 
 
 def score_profile(profile: Profile, text: str, script: str) -> Scored:
@@ -140,7 +142,7 @@ def score_profile(profile: Profile, text: str, script: str) -> Scored:
     fit = max(0.0, min(1.0, (info["floor_cost"] - best) / (info["floor_cost"] - profile.typical)))
     known = len(rows) / len(grams) if grams else 0.0
     by_word = {profile.languages[c]: found for c, found in by_column.items()}
-    return Scored(softmax(scores), evidence, fit, known, keys[:MAX_WORDS], by_word)
+    return Scored(softmax(scores), evidence, fit, known, keys[:MAX_WORDS], by_word, grams)
 
 
 class HanScored(NamedTuple):

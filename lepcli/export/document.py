@@ -42,6 +42,7 @@ class Cell:
     reviewed_on: str | None = None
     source: str | None = None
     translation_notes: str | None = None  # the language file's notes, for reviewers (XLIFF)
+    variants: tuple[str, ...] = ()  # other ways people say it (replies): the Anki recognition cards show them
 
     @property
     def printable(self) -> str | None:
@@ -167,6 +168,7 @@ def make_cell(phrase: Phrase, tr: Translation | None) -> Cell:
         reviewed_on=str(tr.reviewed_on) if tr.reviewed_on else None,
         source=str(tr.source) if tr.source else None,
         translation_notes=tr.notes or None,
+        variants=tuple(tr.variants) if usable else (),
     )
 
 

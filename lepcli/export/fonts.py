@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lepcli.errors import Unavailable
+from lepcli.text import scripts
 
 ENV_FONT_DIRS = "LEP_FONT_DIRS"
 
@@ -168,72 +169,20 @@ LANGUAGE_FACE: dict[str, str] = {
 
 RTL_FACES = frozenset({"naskh", "nastaliq", "hebrew", "thaana", "syriac", "nko", "adlam"})
 
-# Unicode blocks -> script (only what the faces above draw; everything else is drawn by Noto Sans).
-_RANGES: tuple[tuple[int, int, str], ...] = (
-    (0x0370, 0x03FF, "Grek"),
-    (0x0400, 0x052F, "Cyrl"),
-    (0x0530, 0x058F, "Armn"),
-    (0x0590, 0x05FF, "Hebr"),
-    (0x0600, 0x06FF, "Arab"),
-    (0x0700, 0x074F, "Syrc"),
-    (0x0750, 0x077F, "Arab"),
-    (0x0780, 0x07BF, "Thaa"),
-    (0x07C0, 0x07FF, "Nkoo"),
-    (0x0870, 0x08FF, "Arab"),
-    (0x0900, 0x097F, "Deva"),
-    (0x0980, 0x09FF, "Beng"),
-    (0x0A00, 0x0A7F, "Guru"),
-    (0x0A80, 0x0AFF, "Gujr"),
-    (0x0B00, 0x0B7F, "Orya"),
-    (0x0B80, 0x0BFF, "Taml"),
-    (0x0C00, 0x0C7F, "Telu"),
-    (0x0C80, 0x0CFF, "Knda"),
-    (0x0D00, 0x0D7F, "Mlym"),
-    (0x0D80, 0x0DFF, "Sinh"),
-    (0x0E00, 0x0E7F, "Thai"),
-    (0x0E80, 0x0EFF, "Laoo"),
-    (0x0F00, 0x0FFF, "Tibt"),
-    (0x1000, 0x109F, "Mymr"),
-    (0x10A0, 0x10FF, "Geor"),
-    (0x1100, 0x11FF, "Hang"),
-    (0x1200, 0x139F, "Ethi"),
-    (0x13A0, 0x13FF, "Cher"),
-    (0x1400, 0x167F, "Cans"),
-    (0x1780, 0x17FF, "Khmr"),
-    (0x19E0, 0x19FF, "Khmr"),
-    (0x1C90, 0x1CBF, "Geor"),
-    (0x2D30, 0x2D7F, "Tfng"),
-    (0x2D80, 0x2DDF, "Ethi"),
-    (0x2E80, 0x2FFF, "Hani"),
-    (0x3000, 0x303F, "Hani"),  # CJK punctuation: drawn by the CJK face of the language
-    (0x3040, 0x30FF, "Kana"),
-    (0x3130, 0x318F, "Hang"),
-    (0x31F0, 0x31FF, "Kana"),
-    (0x3400, 0x4DBF, "Hani"),
-    (0x4E00, 0x9FFF, "Hani"),
-    (0xA9E0, 0xA9FF, "Mymr"),
-    (0xAA60, 0xAA7F, "Mymr"),
-    (0xAB00, 0xAB2F, "Ethi"),
-    (0xAC00, 0xD7AF, "Hang"),
-    (0xF900, 0xFAFF, "Hani"),
-    (0xFB1D, 0xFB4F, "Hebr"),
-    (0xFB50, 0xFDFF, "Arab"),
-    (0xFE70, 0xFEFF, "Arab"),
-    (0xFF00, 0xFFEF, "Hani"),  # full-width forms
-    (0x1E900, 0x1E95F, "Adlm"),
-    (0x20000, 0x3134F, "Hani"),
-)
-
-
 def char_script(ch: str) -> str | None:
-    """The script of one character, or None for Latin, digits, punctuation and spaces."""
-    cp = ord(ch)
-    if cp < 0x0370:
+    """The face-choosing script of one character (lepcli.text.scripts, the one table), or None for
+    Latin, digits, punctuation and spaces (drawn by Noto Sans). Kana and CJK punctuation/full-width
+    forms are drawn by the CJK face of the language."""
+    if ord(ch) < 0x0370:
         return None
-    for lo, hi, script in _RANGES:
-        if lo <= cp <= hi:
-            return script
-    return None
+    script = scripts.block_of(ch)
+    if script in (None, "Latn", "Zinh"):
+        return None
+    if script == "Hira":
+        return "Kana"
+    if script == scripts.COMMON:
+        return "Hani"
+    return script
 
 
 def text_scripts(text: str) -> list[str]:

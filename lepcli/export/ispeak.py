@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from lepcli import policy
 from lepcli.export import style as layout
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 TITLE = "I speak … : point to your language"
 INSTRUCTIONS = (
     "Show this card. The person points to the sentence in their language; call a qualified interpreter for "
-    "that language (your agency's interpreter line). Never use children, relatives or bystanders to interpret."
+    f"that language (your agency's interpreter line). {policy.NEVER_FAMILY}"
 )
 POINT_PHRASE = "language.point_to_language"
 POINT_LANGUAGES = 6  # how many of the card's first languages carry the instruction

@@ -60,6 +60,8 @@ class ExportResult:
     notes: int | None = None  # anki: cards in the deck
     fonts: list[str] = field(default_factory=list)
     bytes: int = 0
+    legal_for_review: int = 0  # xliff: draft legal translations in the file for the vendor (never usable as is)
+    audio: dict[str, Any] | None = None  # anki: cards with recorded / computer-voice / no audio
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -78,6 +80,8 @@ class ExportResult:
             "notes": self.notes,
             "fonts": self.fonts,
             "bytes": self.bytes,
+            "legal_for_review": self.legal_for_review,
+            "audio": self.audio,
         }
 
     @property
@@ -171,7 +175,7 @@ def build_phrasebook_doc(
     return doc
 
 
-def render_phrasebook(doc: PhrasebookDoc, fmt: str) -> tuple[bytes, dict[str, Any]]:
+def render_phrasebook(doc: PhrasebookDoc, fmt: str, *, audio: bool = True) -> tuple[bytes, dict[str, Any]]:
     """Bytes of the file, and facts about it for the result (pages, fonts, cards)."""
     if fmt == "pdf":
         from lepcli.export.formats import pdf
@@ -200,8 +204,8 @@ def render_phrasebook(doc: PhrasebookDoc, fmt: str) -> tuple[bytes, dict[str, An
         return xliff.render(doc), {}
     from lepcli.export.formats import anki
 
-    data, notes = anki.render(doc)
-    return data, {"notes": notes}
+    deck = anki.render(doc, with_audio=audio)
+    return deck.data, {"notes": deck.notes, "audio": deck.audio.to_json() if deck.audio else None}
 
 
 def export_phrasebook(
@@ -220,6 +224,7 @@ def export_phrasebook(
     machine: MachineFn | None = None,
     interpreter: bool = True,
     with_pin: bool = False,
+    audio: bool = True,
 ) -> ExportResult:
     """Export phrases in one or more languages to ``out`` (written atomically, never half-written)."""
     from lepcli.files import atomic
@@ -240,8 +245,9 @@ def export_phrasebook(
         interpreter=interpreter,
         with_pin=with_pin,
     )
-    data, facts = render_phrasebook(doc, fmt)
+    data, facts = render_phrasebook(doc, fmt, audio=audio)
     atomic.write_bytes(out, data, force=force)
+    withheld = sum(s.withheld for s in doc.sections)
     totals: dict[str, int] = {}
     for section in doc.sections:
         for status, n in section.counts().items():
@@ -255,13 +261,16 @@ def export_phrasebook(
         languages=[s.code for s in doc.sections],
         phrases=len(doc.sections[0].rows) if doc.sections else 0,
         statuses=totals,
-        legal_withheld=sum(s.withheld for s in doc.sections),
+        # XLIFF carries draft legal translations to the reviewer: nothing is withheld from that file
+        legal_withheld=0 if fmt == "xliff" else withheld,
+        legal_for_review=withheld if fmt == "xliff" else 0,
         machine_filled=doc.machine_filled,
         omitted=dict(doc.omitted),
         pages=facts.get("pages"),
         notes=facts.get("notes"),
         fonts=facts.get("fonts", []),
         bytes=len(data),
+        audio=facts.get("audio"),
     )
 
 

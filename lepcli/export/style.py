@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from lepcli import policy
+
 # Paper in millimetres (portrait).
 PAPER_MM: dict[str, tuple[float, float]] = {"letter": (215.9, 279.4), "a4": (210.0, 297.0)}
 
@@ -19,10 +21,7 @@ LEGAL_LABEL = "LEGAL: use a qualified interpreter"
 LEGAL_WITHHELD = "Use a qualified interpreter (no reviewed translation of this legal phrase)"
 MISSING_TEXT = "No translation: use the interpreter line"
 BLANK = "________"  # a {placeholder} on paper: the officer writes or says the name/number there
-LEGAL_REMINDER = (
-    "Rights, consent to search, statements and victim interviews: always use a qualified interpreter. "
-    "Never use children, relatives or bystanders to interpret."
-)
+LEGAL_REMINDER = f"{policy.LEGAL_REMINDER} {policy.NEVER_FAMILY}"  # written once, in lepcli.policy
 
 # RGB colours (print well in greyscale too: darker means more caution).
 RGB = tuple[int, int, int]

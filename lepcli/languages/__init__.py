@@ -1,9 +1,16 @@
 """Language identity: any way a person names a language -> one ``Language``.
 
-``resolve("farsi" | "fa" | "fas" | "per" | "فارسی" | "vietnamise")`` looks the query up in an
-index generated from langcodes/language_data plus our own aliases
-(``scripts/build_language_index.py`` writes ``lepcli/data/languages.json``; a test checks
-it is current). Exact matches cost one dict lookup; only a miss imports rapidfuzz.
+``resolve("farsi" | "fa" | "fas" | "per" | "فارسی" | "vietnamise" | "es-MX")`` looks the query up in
+an index generated from langcodes/language_data plus our own aliases
+(``scripts/build_language_index.py`` writes ``lepcli/languages/data/languages.json``; a test checks
+it is current). Exact matches cost one dict lookup; a BCP 47 tag (``pt-BR``, ``zh-Hant-HK``) is
+parsed by its parts (langcodes, imported only then) before any fuzzy match; only a miss imports
+rapidfuzz.
+
+A spoken language and the written form that serves its readers are kept apart: Mandarin (``zh``)
+is read from the Simplified Chinese phrasebook (``zh-Hans``), Cantonese from Traditional, Dari
+from Persian, each with a note (:func:`for_reading`, :func:`resolve_written`); a written form
+names the spoken language to ask a phone line for (:attr:`Language.ask_for`).
 """
 
 from __future__ import annotations
@@ -30,6 +37,10 @@ class Language(NamedTuple):
     rank: int | None = None  # order in which US agencies meet it (1 = most often); None if not curated
     note: str | None = None  # what to tell an interpreter vendor ("Mam, a Mayan language of Guatemala")
     aliases: tuple[str, ...] = ()
+    written: str | None = None  # the written form whose phrasebook serves readers (zh -> zh-Hans)
+    written_note: str | None = None  # said when that form is shown instead
+    spoken: str | None = None  # for a written form: the spoken language a phone line needs (zh-Hans -> zh)
+    spoken_note: str | None = None  # how to ask the line for it ("Mandarin, likely; confirm with the caller")
 
     @property
     def rtl(self) -> bool:
@@ -37,8 +48,8 @@ class Language(NamedTuple):
 
     @property
     def ask_for(self) -> str:
-        """How to name the language to an interpreter vendor."""
-        return self.note or self.name
+        """How to name the language to an interpreter vendor: the spoken language, never a script."""
+        return self.spoken_note or self.note or self.name
 
     def to_json(self) -> dict[str, Any]:
         data = self._asdict()
@@ -50,7 +61,7 @@ class Language(NamedTuple):
 class Resolution(NamedTuple):
     query: str
     language: Language
-    matched: str  # code | name | alias | native | fuzzy | world
+    matched: str  # code | name | alias | native | tag | fuzzy | world
     score: float = 100.0
     alternatives: tuple[Language, ...] = ()
     note: str | None = None  # said out loud when we assumed something
@@ -137,10 +148,73 @@ def resolve(query: str) -> Resolution:
     if hit is not None:
         code, how = hit
         return Resolution(query, _lookup(code), how)
+    tagged = _tag(query)
+    if tagged is not None:
+        return tagged
     world = _world_data()["world_index"].get(key)
     if world is not None:
         return Resolution(query, _world(world), "world")
     return _fuzzy(query, key)
+
+
+_HK = frozenset({"HK", "MO"})
+
+
+def _looks_like_tag(text: str) -> bool:
+    parts = text.replace("_", "-").split("-")
+    return (
+        len(parts) > 1
+        and 2 <= len(parts[0]) <= 3
+        and parts[0].isascii()
+        and parts[0].isalpha()
+        and all(p and p.isascii() and p.isalnum() and len(p) <= 8 for p in parts[1:])
+    )
+
+
+def _tag(query: str) -> Resolution | None:
+    """A BCP 47 tag (``es-MX``, ``en_US``, ``zh-Hant-HK``) by its parts: language, then script, region."""
+    text = query.strip()
+    if not _looks_like_tag(text):
+        return None
+    import langcodes  # only for tags that are not in the index (~45 ms)
+
+    try:
+        tag = langcodes.Language.get(text.replace("_", "-"))
+    except (langcodes.tag_parser.LanguageTagError, ValueError):
+        return None
+    base = (tag.language or "").lower()
+    hit = _data()["index"].get(base)
+    if hit is not None and hit[1] == "code":
+        base = hit[0]
+    elif base not in _world_data()["world"]:
+        return None
+    script = tag.script or (tag.maximize().script if tag.territory else None)
+    code = f"{base}-{script}" if script and f"{base}-{script}" in _by_code() else base
+    if base == "zh" and script in ("Hans", "Hant"):
+        code = f"zh-{script}"
+    note = None
+    if base == "zh" and tag.territory in _HK:
+        note = f"{text}: most people in Hong Kong and Macau speak Cantonese; confirm with the person"
+    return Resolution(query, _lookup(code), "tag", note=note)
+
+
+def for_reading(lang: Language) -> tuple[Language, str | None]:
+    """The language whose phrasebook a reader of ``lang`` can use, and what to say about it."""
+    if lang.written and lang.written != lang.code:
+        return _lookup(lang.written), lang.written_note
+    return lang, None
+
+
+def resolve_written(query: str) -> Resolution:
+    """Like :func:`resolve`, for reading: Mandarin -> Simplified Chinese, Cantonese -> Traditional,
+    Dari -> Persian, each with a note saying so."""
+    found = resolve(query)
+    target, note = for_reading(found.language)
+    if target.code == found.language.code:
+        return found
+    notes = "; ".join(n for n in (found.note, note) if n)
+    others = tuple(a for a in found.alternatives if a.code != target.code)
+    return found._replace(language=target, note=notes or None, alternatives=others)
 
 
 def _fuzzy(query: str, key: str) -> Resolution:
@@ -167,3 +241,24 @@ def _fuzzy(query: str, key: str) -> Resolution:
         hint="did you mean: " + ", ".join(suggestions) if suggestions else "try an English name or ISO code",
         suggestions=[c for c, s in ranked[:5] if s >= 60],
     )
+
+
+@functools.cache
+def _public_models() -> tuple[str, frozenset[str]]:
+    data = json.loads((_DATA_DIR / "offline_models.json").read_bytes())
+    return str(data["source"]), frozenset(data["codes"])
+
+
+def has_public_model(code: str) -> bool:
+    """Whether an offline translation model for ``code`` (or the written form its readers use) is
+    published anywhere (the Argos index), so that `lep models install` can help at all."""
+    codes = _public_models()[1]
+    if code in codes:
+        return True
+    lang = _by_code().get(code)
+    return bool(lang and lang.written and lang.written in codes)
+
+
+def public_models_source() -> str:
+    """Where the list behind :func:`has_public_model` comes from (index and date)."""
+    return _public_models()[0]

@@ -2,19 +2,24 @@
 
 Public API (see /work/team-contracts.md):
   machine_translate(texts, source, target, *, progress=None) -> list[str]
+  translate_labelled(texts, source, target, *, progress=None) -> MachineResult (texts + which engine)
   installed_pairs() -> list[tuple[str, str]]
   has_pair(source, target) -> bool
 
-Callers must keep legal content (rights, consent, statements, victim interviews) away from this
-function. Importing this package is cheap: ctranslate2 and sentencepiece load on first use.
+Callers must keep legal content (rights, consent, statements, victim interviews) away from these
+functions. When the agency file names a LibreTranslate server (lepcli.mt.config), text goes there
+first, with a short timeout, and the local models are the fallback; otherwise nothing leaves the
+machine. Importing this package is cheap: ctranslate2 and the tokenizers load on first use.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lepcli.errors import BadInput, Unavailable
+from lepcli.policy import STATUS_LABELS
 
 if TYPE_CHECKING:
     from lepcli.mt.installed import ModelPackage
@@ -41,6 +46,22 @@ def has_pair(source: str, target: str) -> bool:
     return True
 
 
+@dataclass(frozen=True)
+class MachineResult:
+    """Machine translations and where they came from (for the MACHINE label)."""
+
+    texts: list[str]
+    engine: str  # "local" or "server"
+    server: str | None = None  # the server's name, when it answered
+    fallback_reason: str | None = None  # why a configured server was not used (no typed text in it)
+
+    @property
+    def label(self) -> str:
+        if self.server:
+            return f"MACHINE TRANSLATION ({self.server}): verify"
+        return STATUS_LABELS["machine"]
+
+
 def machine_translate(
     texts: Sequence[str],
     source: str,
@@ -48,11 +69,24 @@ def machine_translate(
     *,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[str]:
-    """Translate a batch of texts offline; one output per input, newlines kept.
+    """Translate a batch of texts; one output per input, newlines kept (see ``translate_labelled``)."""
+    return translate_labelled(texts, source, target, progress=progress).texts
 
-    Pivots through English when there is no direct model and both halves are installed.
-    ``progress(done, total)`` is called with sentence counts as each model works through the batch.
-    Raises errors.Unavailable (naming what to install and the interpreter line) when no model fits.
+
+def translate_labelled(
+    texts: Sequence[str],
+    source: str,
+    target: str,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> MachineResult:
+    """Translate a batch of texts; one output per input, newlines kept.
+
+    With an agency server configured, it is asked first; on any failure (timeout, refusal, pair
+    not offered) the local models answer. Locally, pivots through English when there is no direct
+    model and both halves are installed (either may be SentencePiece or BPE). ``progress(done,
+    total)`` is called with sentence counts as each local model works through the batch.
+    Raises errors.Unavailable (naming what to install and the interpreter line) when nothing fits.
     """
     if isinstance(texts, str):
         raise BadInput("machine_translate takes a list of texts, not one string")
@@ -60,15 +94,36 @@ def machine_translate(
     if not all(isinstance(t, str) for t in items):
         raise BadInput("machine_translate takes a list of strings")
     if source == target or not items:
-        return items
+        return MachineResult(items, "local")
+    from lepcli.mt import config
+
+    settings, _problem = config.load_quietly()  # a broken key: `lep doctor` / `lep config check` say so
+    reason = None
+    if settings is not None and settings.server:
+        from lepcli.mt import server
+
+        try:
+            out = server.translate(settings, items, source, target)
+            if progress is not None:
+                progress(len(items), len(items))
+            return MachineResult(out, "server", server=settings.server_name)
+        except server.ServerFailed as exc:
+            reason = f"the MT server {settings.server_name} {exc.reason}"
     from lepcli.mt import engine
 
-    for pkg in _route(source, target):
+    try:
+        route = _route(source, target)
+    except Unavailable as exc:
+        if reason is None:
+            raise
+        raise Unavailable(f"{reason}, and {exc.message}", hint=exc.hint) from None
+    for pkg in route:
         items = engine.translate(pkg, items, progress=progress)
-    return items
+    return MachineResult(items, "local", fallback_reason=reason)
 
 
 def _route(source: str, target: str) -> list[ModelPackage]:
+    """The installed packages that translate source -> target: one, or two through English."""
     from lepcli.mt import installed
 
     source, target = installed.lep_code(source), installed.lep_code(target)

@@ -1,7 +1,8 @@
-"""Run an Argos package with CTranslate2 + SentencePiece, the way argostranslate does, minus torch.
+"""Run an Argos package with CTranslate2, the way argostranslate does, minus torch.
 
 Same decoding as argostranslate 1.11 (beam 4, ``length_penalty=0.2``, ``replace_unknowns``,
-target prefix, SentencePiece detokenization, paragraphs split on newlines), so outputs match
+target prefix, SentencePiece or BPE detokenization (lepcli.mt.tokenizers), paragraphs split on
+newlines), so outputs match
 it on the same package (tests/test_mt.py checks this when the ``argos`` extra is installed).
 Differences: our own offline sentence splitter, every sentence of every text in one batched
 call, and thread settings tuned for one short sentence (see bench/bench_mt.py).
@@ -10,12 +11,14 @@ call, and thread settings tuned for one short sentence (see bench/bench_mt.py).
 from __future__ import annotations
 
 import os
+import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from lepcli.errors import ModelError, Unavailable
+from lepcli.mt import tokenizers
 from lepcli.mt.installed import ModelPackage
 from lepcli.mt.sentences import split_sentences
 
@@ -31,7 +34,7 @@ MAX_LOADED = 4  # translators kept in memory (an int8 model of the usual size is
 @dataclass
 class Loaded:
     translator: Any  # ctranslate2.Translator
-    tokenizer: Any  # sentencepiece.SentencePieceProcessor
+    tokenizer: tokenizers.Tokenizer
 
 
 _CACHE: OrderedDict[tuple[str, int], Loaded] = OrderedDict()
@@ -60,20 +63,36 @@ def load(pkg: ModelPackage) -> Loaded:
         return _CACHE[key]
     try:
         import ctranslate2
-        import sentencepiece
     except ImportError:
         raise Unavailable(
-            "machine translation needs the 'mt' extra", hint="pip install 'lepcli[mt]' (ctranslate2, sentencepiece)"
+            "machine translation needs the 'mt' extra",
+            hint="pip install 'lepcli[mt]' (ctranslate2, sentencepiece, sacremoses, subword-nmt)",
         ) from None
     inter, intra = thread_settings()
+    # The tokenizer loads in a second thread while CTranslate2 (which releases the GIL) reads the
+    # model: a BPE package's sacremoses import alone takes ~0.35-0.9 s (bench/bench_mt.py, part 4).
+    built: dict[str, Any] = {}
+
+    def build_tokenizer() -> None:
+        try:
+            built["tokenizer"] = tokenizers.load(pkg.path, pkg.from_code, pkg.to_code, where=pkg.pair)
+        except BaseException as exc:  # re-raised in the calling thread below
+            built["error"] = exc
+
+    worker = threading.Thread(target=build_tokenizer, name="lep-tokenizer-load", daemon=True)
+    worker.start()
     try:
-        tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(pkg.path / "sentencepiece.model"))
         translator = ctranslate2.Translator(
             str(pkg.path / "model"), device="cpu", compute_type="auto", inter_threads=inter, intra_threads=intra
         )
     except Exception:
+        worker.join()
         raise ModelError(f"{pkg.pair}: the model in {pkg.path} does not load", hint="lep models verify") from None
-    loaded = Loaded(translator, tokenizer)
+    finally:
+        worker.join()
+    if "error" in built:
+        raise built["error"]
+    loaded = Loaded(translator, built["tokenizer"])
     _CACHE[key] = loaded
     while len(_CACHE) > MAX_LOADED:
         _CACHE.popitem(last=False)
@@ -84,9 +103,9 @@ def clear_cache() -> None:
     _CACHE.clear()
 
 
-def _detokenize(tokenizer: Any, tokens: list[str], target_prefix: str) -> str:
-    # Exactly argostranslate's SentencePieceTokenizer.decode and clean-up, for identical output.
-    value: str = tokenizer.decode_pieces(tokens).replace("▁", " ").replace("_", " ")
+def _detokenize(tokenizer: tokenizers.Tokenizer, tokens: list[str], target_prefix: str) -> str:
+    # Exactly argostranslate's decode and clean-up, for identical output.
+    value = tokenizer.decode(tokens)
     if target_prefix and value.startswith(target_prefix):
         value = value[len(target_prefix) :]
     if value.startswith(" "):
@@ -102,7 +121,10 @@ def translate(pkg: ModelPackage, texts: list[str], *, progress: Progress | None 
     flat: list[list[str]] = []
     for i, text in enumerate(texts):
         for paragraph in text.split("\n"):
-            sentences = [loaded.tokenizer.encode(s, out_type=str) for s in split_sentences(paragraph)]
+            try:
+                sentences = [loaded.tokenizer.encode(s) for s in split_sentences(paragraph)]
+            except Exception:  # never let a library put the typed text into a message
+                raise ModelError(f"{pkg.pair}: the tokenizer failed", hint="lep models verify") from None
             paragraphs.append((i, sentences))
             flat.extend(sentences)
     outputs: list[list[str]] = []

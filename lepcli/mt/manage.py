@@ -15,7 +15,6 @@ from lepcli.errors import LepError, ModelError, NotFound, Unavailable
 from lepcli.mt import archive as package
 from lepcli.mt import installed
 from lepcli.mt.archive import InstallReport
-from lepcli.mt.installed import ModelPackage
 
 SMOKE_TEXT = {"en": "Hello. Are you hurt?"}
 DEFAULT_SMOKE = "1 2 3."
@@ -29,15 +28,16 @@ NETWORK_TIMEOUT = 30.0
 
 @dataclass
 class Check:
-    package: ModelPackage
+    pair: str | None
+    origin: str
     ok: bool
     detail: str
     seconds: float
+    data: dict[str, Any]
 
     def to_json(self) -> dict[str, Any]:
-        data = self.package.to_json()
-        data.update(status="ok" if self.ok else "failed", detail=self.detail, seconds=round(self.seconds, 3))
-        return data
+        return {**self.data, "status": "ok" if self.ok else "failed", "detail": self.detail,
+                "seconds": round(self.seconds, 3)}  # fmt: skip
 
 
 @dataclass
@@ -51,28 +51,15 @@ class VerifyReport:
     def to_json(self) -> dict[str, Any]:
         return {"ok": self.ok, "models": [c.to_json() for c in self.checks]}
 
-    def to_view(self) -> Any:
-        from lepcli.cli import render as output
-
-        view = output.View().add(output.Title("Model check (load + a smoke translation each)"))
-        if not self.checks:
-            return view.add(output.Note("no models installed: lep models install FILE.argosmodel", tone="warn"))
-        rows = [
-            [c.package.pair, "ok" if c.ok else "FAILED", f"{c.seconds:.2f} s", c.detail, c.package.origin]
-            for c in self.checks
-        ]
-        view.add(output.Table(["pair", "status", "time", "detail", "installed by"], rows))
-        if not self.ok:
-            view.add(output.Note("reinstall failed models: lep models install FILE.argosmodel --force", tone="danger"))
-        return view
-
 
 def verify() -> VerifyReport:
-    """Load every installed model and translate a short text with it."""
+    """Load every installed model and translate a short text with it; broken folders fail too."""
     from lepcli.mt import engine
 
+    package.recover()
+    packages, broken = installed.scan()
     report = VerifyReport()
-    for pkg in installed.discover():
+    for pkg in packages:
         started = time.perf_counter()
         try:
             package.check_loads(pkg.path, where=pkg.pair)
@@ -81,7 +68,9 @@ def verify() -> VerifyReport:
             ok, detail = (True, f"{len(out)} characters out") if out.strip() else (False, "empty translation")
         except LepError as exc:
             ok, detail = False, exc.message
-        report.checks.append(Check(pkg, ok, detail, time.perf_counter() - started))
+        report.checks.append(Check(pkg.pair, pkg.origin, ok, detail, time.perf_counter() - started, pkg.to_json()))
+    for bad in broken:
+        report.checks.append(Check(bad.pair, bad.origin, False, f"broken: {bad.problem}", 0.0, bad.to_json()))
     return report
 
 
@@ -124,12 +113,6 @@ class DownloadReport:
         data.update(language=self.language, index=self.index, downloaded_from=self.sources)
         return data
 
-    def to_view(self) -> Any:
-        view = self.install.to_view()
-        from lepcli.cli import render as output
-
-        return view.add(output.Note(", ".join(self.sources), label="downloaded from", tone="muted"))
-
 
 def download(code: str, *, force: bool = False) -> DownloadReport:
     """Download the en->LANG and LANG->en packages from the Argos index and install them safely."""
@@ -151,7 +134,7 @@ def download(code: str, *, force: bool = False) -> DownloadReport:
         raise NotFound(f"the Argos package index has no model for {code} (English ↔ {code})")
     root = paths.ensure_dir(paths.models_dir())
     sources: list[str] = []
-    with tempfile.TemporaryDirectory(prefix=".download-", dir=root) as tmp:
+    with tempfile.TemporaryDirectory(prefix=f".download-{os.getpid()}-", dir=root) as tmp:
         for entry in entries:
             links = [link for link in entry.get("links", []) if isinstance(link, str)]
             if not links:

@@ -11,7 +11,6 @@ from typing import Any
 
 from lepcli import paths
 from lepcli import phrasebook as pb
-from lepcli.cli import render as output
 from lepcli.errors import BadInput, NotFound, Unavailable
 
 MIN_SCORE = 30.0  # below this a "hit" shares little more than a common word
@@ -56,17 +55,6 @@ def _translation_json(t: pb.Translation | None) -> dict[str, Any] | None:
     return t.to_json() if t is not None else None
 
 
-def _legal_note(phrase: pb.Phrase, t: pb.Translation | None) -> output.Note | None:
-    if phrase.legal and (t is None or not t.reviewed):
-        return output.Note(
-            "legal content (rights, consent, statements, victim interviews): use a qualified interpreter, "
-            "not an unreviewed translation",
-            tone="danger",
-            label="LEGAL",
-        )
-    return None
-
-
 # -- search ----------------------------------------------------------------------------------------
 
 
@@ -106,28 +94,6 @@ class SearchResult:
             "languages_searched": self.languages_searched,
             "hits": [h.to_json() for h in self.hits],
         }
-
-    def to_view(self) -> output.View:
-        columns = ["score", "id", "English"]
-        if self.lang:
-            columns += [self.lang, "status"]
-        rows = []
-        for h in self.hits:
-            row = [f"{h.score:.0f}", h.phrase.id + (" ⚖" if h.phrase.legal else ""), h.phrase.text]
-            if self.lang:
-                t = h.translation
-                row += [t.text, t.status] if t else ["(not translated)", ""]
-            elif h.matched_lang != pb.MASTER:
-                row[2] += f"   [{h.matched_lang}: {h.matched_text}]"
-            rows.append(row)
-        view = output.View(
-            [output.Title(f"{len(self.hits)} phrases", f"searched English and {self.languages_searched - 1} languages")]
-        )
-        view.add(output.Table(columns, rows))
-        if any(h.phrase.legal for h in self.hits):
-            view.add(output.Note("⚖ legal phrase: only a reviewed translation may be used", tone="warn"))
-        view.add(output.Note("lep phrase show ID --lang CODE   ·   lep translate TEXT --to CODE", tone="muted"))
-        return view
 
 
 def search(query: str, *, category: str | None = None, lang: str | None = None, limit: int = 10) -> SearchResult:
@@ -195,44 +161,6 @@ class PhraseDetail:
             "missing": self.missing,
         }
 
-    def to_view(self) -> output.View:
-        p = self.phrase
-        view = output.View([output.Title(p.text, f"{p.id}  ·  {self.category_title}")])
-        facts = [("urgent", "yes" if p.urgent else "no"), ("legal", "YES" if p.legal else "no")]
-        if p.answer:
-            facts.append(("answer by", p.answer))
-        if p.notes:
-            facts.append(("notes", p.notes))
-        if p.source != "packaged":
-            facts.append(("from", f"agency file {p.file}"))
-        view.add(output.Fields(facts))
-        if self.lang is not None:
-            t = self.translations[0] if self.translations else None
-            if t is None:
-                view.add(output.Note(f"no {self.lang} translation of this phrase yet", tone="warn"))
-            else:
-                note = _legal_note(p, t)
-                if note:
-                    view.add(note)
-                view.add(output.Big(t.text, t.pronunciation and f"say: {t.pronunciation}"))
-                extra = [("romanization", t.romanization)] if t.romanization else []
-                if t.notes:
-                    extra.append(("translator note", t.notes))
-                if t.reviewed:
-                    extra.append(("reviewed", f"{t.reviewed_by}, {t.reviewed_on}"))
-                if extra:
-                    view.add(output.Fields([(k, v) for k, v in extra if v]))
-                view.add(output.Note(t.label, tone="ok" if t.reviewed else "warn", label="status"))
-            return view
-        rows = [[t.lang, t.text, t.pronunciation or "", t.status] for t in self.translations]
-        view.add(output.Table(["lang", "translation", "say", "status"], rows))
-        if self.missing:
-            view.add(output.Note(", ".join(self.missing), tone="muted", label="not translated in"))
-        note = _legal_note(p, None)
-        if note:
-            view.add(note)
-        return view
-
 
 def show(phrase_id: str, *, lang: str | None = None) -> PhraseDetail:
     book = pb.load()
@@ -270,23 +198,6 @@ class PhraseList:
                 {**p.to_json(), "translation": _translation_json(t) if self.lang else None} for p, t in self.rows
             ],
         }
-
-    def to_view(self) -> output.View:
-        view = output.View()
-        title = self.categories[self.category] if self.category else "All phrases"
-        view.add(output.Title(title, f"{len(self.rows)} phrases" + (f"  ·  {self.lang}" if self.lang else "")))
-        by_cat: dict[str, list[list[str]]] = {}
-        for p, t in self.rows:
-            flags = ("!" if p.urgent else "") + ("⚖" if p.legal else "")
-            row = [p.id, flags, p.text]
-            if self.lang:
-                row += [t.text, t.status] if t else ["(not translated)", ""]
-            by_cat.setdefault(p.category, []).append(row)
-        columns = ["id", "", "English"] + ([self.lang, "status"] if self.lang else [])
-        for cid, rows in by_cat.items():
-            view.add(output.Table(columns, rows, title=self.categories[cid]))
-        view.add(output.Note("! urgent   ⚖ legal: only a reviewed translation may be used", tone="muted"))
-        return view
 
 
 def listing(*, category: str | None = None, lang: str | None = None, urgent: bool = False) -> PhraseList:
@@ -327,20 +238,6 @@ class CheckReport:
             "problems": [p.to_json() for p in self.problems],
         }
 
-    def to_view(self) -> Any:
-        from lepcli.cli import render as output
-
-        view = output.View()
-        view.add(output.Title("Phrasebook check", f"{len(self.files)} files"))
-        for p in self.problems:
-            view.add(output.Text(f"{p.severity}: {p}"))
-        if self.ok:
-            warn = len(self.problems)
-            view.add(output.Note(f"all phrasebooks are valid{f' ({warn} warnings)' if warn else ''}", tone="ok"))
-        else:
-            view.add(output.Note(f"{len(self.errors)} errors", tone="danger", label="FAILED"))
-        return view
-
 
 def check() -> CheckReport:
     """Validate every phrasebook file (packaged and agency) from scratch, without the cache."""
@@ -377,6 +274,9 @@ def check() -> CheckReport:
             report.problems.extend(cross)
             if layer == 0:
                 _check_missing(record, path, stem, master, report.problems)
+    from lepcli.phrasebook import audio  # recordings: audio/<lang>/<phrase id>.<ogg|mp3|wav>
+
+    report.problems.extend(audio.check(master))
     report.problems.sort(key=lambda p: (p.file, p.line or 0))
     return report
 
@@ -462,35 +362,6 @@ class CoverageReport:
 
     def to_json(self) -> dict[str, Any]:
         return {"phrases": self.total, "languages": [c.to_json() for c in self.languages]}
-
-    def to_view(self) -> Any:
-        from lepcli.cli import render as output
-
-        rows = []
-        for c in self.languages:
-            j = c.to_json()
-            rows.append(
-                [
-                    c.code,
-                    c.name,
-                    f"{j['translated_pct']:.0f}%",
-                    f"{c.urgent}/{c.urgent_total}",
-                    f"{j['reviewed_pct']:.0f}%",
-                    f"{c.legal_reviewed}/{c.legal_total}",
-                    ", ".join(c.sources),
-                ]
-            )
-        view = output.View()
-        view.add(output.Title("Phrasebook coverage", f"{self.total} English phrases"))
-        view.add(output.Table(["code", "language", "translated", "urgent", "reviewed", "legal reviewed", "from"], rows))
-        view.add(
-            output.Note(
-                "Only reviewed translations of legal phrases may be used as the answer; "
-                "for the rest, call the interpreter line.",
-                tone="muted",
-            )
-        )
-        return view
 
 
 def coverage(book: pb.Phrasebook | None = None) -> CoverageReport:

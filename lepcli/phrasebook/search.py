@@ -19,6 +19,8 @@ import math
 import unicodedata
 from typing import Any, NamedTuple
 
+from lepcli.text.scripts import no_space
+
 KEYWORD_FACTOR = 0.85
 PREFIX_SIM = 0.9
 FUZZY_CUTOFF = 75
@@ -168,15 +170,7 @@ _TABLE.update({ord(c): None for c in "'’‘`´-\u00ad\u200b\u200c\u200d"})
 
 
 def _no_space_script(ch: str) -> bool:
-    o = ord(ch)
-    return (
-        0x3040 <= o <= 0x30FF  # kana
-        or 0x3400 <= o <= 0x9FFF  # CJK ideographs
-        or 0xF900 <= o <= 0xFAFF
-        or 0x0E00 <= o <= 0x0EFF  # Thai, Lao
-        or 0x1000 <= o <= 0x109F  # Myanmar
-        or 0x1780 <= o <= 0x17FF  # Khmer
-    )
+    return no_space(ch)
 
 
 # Letters typed interchangeably: Arabic hamza/alef forms, ة/ه, ى/ي; the Persian/Urdu keyboard's ی/ک

@@ -328,7 +328,14 @@ def build_app(token: str, port: int, recorder: Any = None) -> ASGIApp:
             body = await read_json(request)
             code = session.book_code(_code(body))
             pid = body.get("id") if isinstance(body.get("id"), str) else None
-            found = speech.audio_for(code, pid, _text(body, "text", limit=speech.MAX_TEXT))
+            text = _text(body, "text", limit=speech.MAX_TEXT)
+            if pid is not None:
+                # A phrase is spoken only as lepcli would show it: a withheld legal draft never is.
+                spoken = session.speakable(pid, code)
+                if spoken is None:
+                    return JSONResponse({"error": "Refused", "message": "legal content: withheld"}, 403)
+                text = spoken
+            found = speech.audio_for(code, pid, text)
         except LepError as exc:
             return JSONResponse({"error": type(exc).__name__, "message": exc.message, "hint": exc.hint}, 400)
         if found is None:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from lepcli import phrasebook as pb
+from lepcli import policy
 from lepcli.errors import BadInput, LepError, NotFound, Refused, Unavailable
 
 BODY_PARTS = ("head", "chest", "stomach", "back", "arm", "leg")  # order of `body:` in data/person.yaml
@@ -111,7 +112,7 @@ def call_info(code: str, *, identify: bool = False) -> dict[str, Any]:
     """The interpreter line to call now for ``code`` (or for language identification), with its script."""
     from lepcli.agency import lines
 
-    out: dict[str, Any] = {"never": lines.NEVER_FAMILY, "line": None, "others": [], "error": None}
+    out: dict[str, Any] = {"never": policy.NEVER_FAMILY, "line": None, "others": [], "error": None}
     try:
         answer = lines.lines_for("und" if identify else code, interview_only=True, limit=4)
     except LepError as exc:
@@ -296,6 +297,19 @@ def say(text: str, code: str) -> dict[str, Any]:
     return _answer(ans, target)
 
 
+def speakable(phrase_id: str, code: str) -> str | None:
+    """The text the speaker button may say for a phrase: its translation, or None when it is withheld
+    (legal content with no reviewed translation) or there is none."""
+    book = pb.load()
+    if not book.has_phrase(phrase_id):
+        return None
+    phrase = book.phrase(phrase_id)
+    t = book.translation(phrase_id, code)
+    if t is None or not policy.usable(phrase.legal, t.status):
+        return None
+    return t.text
+
+
 def _close(ans: Any) -> list[dict[str, Any]]:
     return [{"id": x.id, "english": x.text, "person": x.translation} for x in getattr(ans, "suggestions", [])]
 
@@ -323,15 +337,11 @@ def show(phrase_id: str, code: str) -> dict[str, Any]:
         if t is None or not t.reviewed:
             return _withheld(target, "legal content with no reviewed translation: never shown as a translation", phrase)
     try:
-        ans = tr.translate(phrase.text, target, "en")
+        ans = tr.phrase_answer(phrase.id, target)
     except Refused as exc:
         return _withheld(target, exc.message, phrase)
     except (Unavailable, NotFound) as exc:
         return {"kind": "none", "message": exc.message, "hint": exc.hint, "call": call_info(target), "suggestions": []}
-    if isinstance(ans, tr.NotSure):
-        return _not_sure(ans, target)
-    if ans.phrase is not None and ans.phrase.id != phrase.id and ans.phrase.text != phrase.text:
-        raise BadInput("that phrase could not be looked up by its text")  # never show another phrase instead
     return _answer(ans, target)
 
 

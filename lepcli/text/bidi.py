@@ -193,3 +193,89 @@ def ascii_reason(env: Mapping[str, str] | None = None, encoding: str | None = No
     if encoding and encoding.lower().replace("-", "").replace("_", "") not in ("utf8", "utf8sig"):
         return f"the output encoding is {encoding}"
     return None
+
+
+# -- control characters ----------------------------------------------------------------------------
+# Text from agency files is printed to a terminal: an escape sequence in a vendor name could clear
+# the screen, retitle the window or hide what follows. C0/C1 controls other than tab and newline
+# (ESC, BEL, CSI ...) and the BiDi override/isolate controls that can disguise text are removed.
+_OVERRIDES = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _unsafe(ch: str) -> bool:
+    o = ord(ch)
+    return (o < 0x20 and ch not in "\t\n") or 0x7F <= o <= 0x9F or ch in _OVERRIDES
+
+
+def has_control_chars(text: str) -> bool:
+    """Whether ``text`` holds terminal control characters (other than tab and newline)."""
+    return any(_unsafe(ch) for ch in text)
+
+
+def printable(text: str) -> str:
+    """``text`` without terminal control characters (tab and newline kept)."""
+    if not any(_unsafe(ch) for ch in text):
+        return text
+    return "".join(ch for ch in text if not _unsafe(ch))
+
+
+def _strong(ch: str) -> str | None:
+    kind = unicodedata.bidirectional(ch)
+    if kind in ("R", "AL"):
+        return "R"
+    if kind == "L":
+        return "L"
+    return None
+
+
+def rtl_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each right-to-left run in a left-to-right line: from a strong RTL letter to
+    the last one before the next strong LTR letter (spaces, digits and marks between them belong
+    to the run)."""
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    last = -1
+    for i, ch in enumerate(text):
+        kind = _strong(ch)
+        if kind == "R":
+            if start is None:
+                start = i
+            last = i
+        elif kind == "L" and start is not None:
+            runs.append((start, last + 1))
+            start = None
+    if start is not None:
+        runs.append((start, last + 1))
+    # keep trailing marks with the letter they belong to
+    fixed = []
+    for s, e in runs:
+        while e < len(text) and unicodedata.category(text[e]) in ("Mn", "Me"):
+            e += 1
+        fixed.append((s, e))
+    return fixed
+
+
+def for_terminal(line: str, mode: str) -> str:
+    """One line of a left-to-right screen with right-to-left pieces in it, for a terminal.
+
+    ``reorder`` (no BiDi in the terminal): each right-to-left run is put into display order and
+    joined, in place, so "12  أتكلم العربية" keeps its number on the left. ``terminal`` (the
+    terminal does BiDi): the line is marked left-to-right and each run is closed with a
+    left-to-right mark, so digits after it (the next cell's number) are not pulled into it.
+    """
+    runs = rtl_runs(line)
+    if not runs:
+        return line
+    out: list[str] = []
+    pos = 0
+    for s, e in runs:
+        out.append(line[pos:s])
+        piece = line[s:e]
+        out.append(visual(piece, rtl=True) if mode == "reorder" else piece + LRM)
+        pos = e
+    out.append(line[pos:])
+    text = "".join(out)
+    return text if mode == "reorder" else LRM + text
+
+
+LRM = "\u200e"

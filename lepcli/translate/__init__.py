@@ -25,6 +25,12 @@ from lepcli.errors import BadInput, Refused, Unavailable
 MATCH_SCORE = 80.0  # tier 1 answers only at or above this score (0-100) ...
 MATCH_COVER = 0.75  # ... and when the phrase accounts for this much of what was typed
 SUGGEST_SCORE = 45.0
+# The officer's side (and a reply, into English) also answers when one phrase stands clearly above the
+# rest: at least MARGIN_FLOOR,
+# covering MARGIN_COVER of what was typed, and MARGIN points ahead of the next phrase.
+MARGIN_FLOOR = 60.0
+MARGIN_COVER = 0.5
+MARGIN = 10.0
 # Into English the typed text is a person's reply: a `responses.*` phrase within this many points of
 # a question ("Tô com dor no peito" vs "Você está com dor no peito?") is the answer; the question is
 # listed as the close alternative.
@@ -35,6 +41,8 @@ REPLY_MARGIN = 15.0
 # words that only resemble "Don't move." are "not sure", never that meaning.
 NON_REPLY_SCORE = 90.0
 NON_REPLY_COVER = 0.8  # ... and only when the typed text says most of the phrase
+REPLY_COVER = 0.5  # a reply answers when the typed words say at least half of it ("socorro" is not
+# "Socorro, ¡mi hijo!": the child is what matters)
 
 
 def looks_legal(text: str) -> bool:
@@ -93,27 +101,6 @@ class NotSure:
             "interpreter": self.interpreter,
         }
 
-    def to_view(self) -> Any:
-        from lepcli.cli import render as output
-
-        view = output.View([output.Title(f"{self.target_name} ({self.target})", "not sure which phrase you mean")])
-        view.add(output.Note(self.reason, tone="warn", label="not sure"))
-        for n, x in enumerate(self.suggestions, 1):
-            said = x.translation or x.text
-            view.add(output.Text(f"{n}. {x.text}   [{x.id}]"))
-            caption = f"say: {x.pronunciation}" if x.pronunciation else None
-            view.add(output.Big(said, caption))
-            extra = []
-            if x.romanization:
-                extra.append(("romanization", x.romanization))
-            if x.status:
-                extra.append(("status", pb.STATUS_LABELS[x.status]))
-            if extra:
-                view.add(output.Fields(extra))
-        view.add(output.Note("pick one: lep phrase show ID --lang " + self.target, tone="muted", label="next"))
-        view.add(output.Note(self.interpreter, tone="info", label="interpreter"))
-        return view
-
 
 @dataclass
 class TranslationAnswer:
@@ -137,11 +124,12 @@ class TranslationAnswer:
     interpreter: str | None = None
     suggestions: list[Suggestion] = field(default_factory=list)
     exit_code: int = 0
+    machine_label: str | None = None  # "MACHINE TRANSLATION (County MT): verify" when a server answered
     rtl: bool = False
 
     @property
     def label(self) -> str:
-        return pb.STATUS_LABELS[self.status]
+        return self.machine_label or pb.STATUS_LABELS[self.status]
 
     def to_json(self) -> dict[str, Any]:
         p = self.phrase
@@ -171,53 +159,6 @@ class TranslationAnswer:
             "rtl": self.rtl,
         }
 
-    def to_view(self) -> Any:
-        from lepcli.cli import render as output
-
-        view = output.View()
-        sub = "machine translation" if self.tier == "machine" else "phrasebook"
-        if self.phrase is not None:
-            sub = f"phrasebook match ({self.score:.0f}): {self.phrase.text}"
-            if self.matched_lang and self.matched_lang != pb.MASTER and self.matched_text:
-                sub += f"   [matched {self.matched_lang}: {self.matched_text}]"
-        view.add(output.Title(f"{self.target_name} ({self.target})", sub))
-        if self.legal_warning:
-            view.add(
-                output.Note(
-                    "legal content and this translation is NOT reviewed: do not rely on it for rights, consent "
-                    "or statements. Use the interpreter line.",
-                    tone="danger",
-                    label="LEGAL",
-                )
-            )
-        view.add(output.Big(self.text, f"say: {self.pronunciation}" if self.pronunciation else None))
-        fields = []
-        if self.romanization:
-            fields.append(("romanization", self.romanization))
-        if self.phrase is not None:
-            fields.append(("phrase", self.phrase.id))
-        if self.status == "reviewed" and self.reviewed_by:
-            fields.append(("reviewed by", f"{self.reviewed_by}, {self.reviewed_on}"))
-        if self.notes:
-            fields.append(("note", self.notes))
-        if fields:
-            view.add(output.Fields(fields))
-        sure = self.status == "reviewed" and not self.legal_warning
-        view.add(output.Note(self.label, tone="ok" if sure else "warn", label="status"))
-        for w in self.warnings:
-            view.add(output.Note(w, tone="warn", label="note"))
-        if self.interpreter:
-            view.add(
-                output.Note(self.interpreter, tone="danger" if self.legal_warning else "info", label="interpreter")
-            )
-        if self.suggestions:
-            view.add(output.Note("or did you mean one of these?", tone="muted", label="close phrases"))
-            for n, x in enumerate(self.suggestions, 1):
-                said = f" = {x.translation}" if x.translation else ""
-                say = f"  (say: {x.pronunciation})" if x.pronunciation else ""
-                view.add(output.Text(f"  {n}. {x.text}{said}{say}   [{x.id}]"))
-        return view
-
 
 def interpreter_line(code: str) -> str:
     """The interpreter line to call for ``code`` (tier 3), or a generic pointer when none is configured."""
@@ -226,7 +167,7 @@ def interpreter_line(code: str) -> str:
     pointer = lines.interpreter_pointer(code)
     if pointer:
         return pointer
-    return f"call your agency's telephone interpreter line (see: lep lines {code}); never use children or bystanders"
+    return policy.interpreter_fallback(code)
 
 
 class _Found(NamedTuple):  # a NamedTuple: cheaper to define than a dataclass at every start-up
@@ -272,6 +213,17 @@ def translate(text: str, target: str, source: str | None = "en") -> TranslationA
         raise _refusal(lang, target, "legal content")
     src = source or _guess_source(text, target)
     return _machine(book, text, src, lang, near, phrase=None)
+
+
+def phrase_answer(phrase_id: str, target: str) -> TranslationAnswer:
+    """The answer for a phrase picked by id (a tile, a numbered suggestion): no search, same rules
+    (a legal phrase only when reviewed, else Refused; no translation: MT where a model exists)."""
+    from lepcli import languages
+
+    book = pb.load()
+    phrase = book.phrase(phrase_id)
+    found = _Found(phrase, 100.0, pb.MASTER, phrase.text, {})
+    return _from_phrase(book, found, languages.get(target), [])
 
 
 class Match(NamedTuple):
@@ -352,11 +304,14 @@ def _find(book: pb.Phrasebook, text: str, target: str, source: str | None) -> tu
         preferred = False
         if prefer is not None and not _is_question(text):
             ranked, preferred = _prefer_replies(ranked, prefer)
-        if ranked and (preferred or ranked[0].score >= MATCH_SCORE) and ranked[0].query_cover >= MATCH_COVER:
+        if ranked and (
+            ((preferred or ranked[0].score >= MATCH_SCORE) and ranked[0].query_cover >= MATCH_COVER)
+            or ((officer or ranked[0].phrase_id.startswith(REPLY_PREFIX)) and _stands_out(ranked))
+        ):
             m = ranked[0]
             sure = (
                 officer
-                or m.phrase_id.startswith(REPLY_PREFIX)
+                or (m.phrase_id.startswith(REPLY_PREFIX) and m.phrase_cover >= REPLY_COVER)
                 or (m.score >= NON_REPLY_SCORE and m.phrase_cover >= NON_REPLY_COVER)
             )
             if sure:
@@ -367,6 +322,12 @@ def _find(book: pb.Phrasebook, text: str, target: str, source: str | None) -> tu
     for f in sorted(near, key=lambda f: -f.score):
         unique.setdefault(f.phrase.id, f)
     return None, _suggestable(book, list(unique.values()))[:3]
+
+
+def _stands_out(ranked: list[Any]) -> bool:
+    top = ranked[0]
+    runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+    return bool(top.score >= MARGIN_FLOOR and top.query_cover >= MARGIN_COVER and top.score - runner_up >= MARGIN)
 
 
 def _suggestable(book: pb.Phrasebook, found: list[_Found]) -> list[_Found]:
@@ -577,7 +538,8 @@ def _machine(
     try:
         from lepcli import mt
 
-        out = mt.machine_translate([text], source, target)[0]
+        done = mt.translate_labelled([text], source, target)  # names the agency's server when it answered
+        out = done.texts[0]
     except (ImportError, Unavailable) as exc:
         why_not = "machine translation is not installed" if isinstance(exc, ImportError) else exc.message
         if suggestions and phrase is None:
@@ -592,6 +554,7 @@ def _machine(
         target_name=lang.name,
         text=out,
         status="machine",
+        machine_label=done.label,
         phrase=phrase.phrase if phrase else None,
         score=phrase.score if phrase else None,
         matched_lang=phrase.lang if phrase else None,

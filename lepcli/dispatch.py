@@ -1,0 +1,62 @@
+"""A dispatcher's one question: a message came in, which line do I dial, and what do I say?
+
+Detects the message's language (:func:`lepcli.detect.detect`), then takes the interpreter line
+open now for it with its call script (:func:`lepcli.agency.lines.lines_for`). When the language is
+not certain, the answer is the language-identification path: an all-language line that can find
+out (:func:`lepcli.agency.lines.identify_lines`), never a guess dressed up as an answer. The typed
+message is never stored or echoed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from lepcli.agency.lines import LinesAnswer
+from lepcli.detect import DetectResult
+
+
+@dataclass
+class DispatchAnswer:
+    detected: DetectResult
+    lines: LinesAnswer  # for the detected language, or the language-identification lines
+    uncertain: bool
+
+    @property
+    def best(self) -> Any:
+        """The line to dial first (a LineChoice), or None when nothing serves."""
+        return self.lines.choices[0] if self.lines.choices else None
+
+    def to_json(self) -> dict[str, Any]:
+        best = self.best
+        return {
+            "uncertain": self.uncertain,
+            "language": self.detected.language,
+            "ask_for": None if self.uncertain else self.lines.language.ask_for,
+            "detect": self.detected.to_json(),
+            "dial": best.to_json() if best is not None else None,
+            "lines": self.lines.to_json(),
+        }
+
+
+def dispatch(
+    text: str,
+    *,
+    at: datetime | str | None = None,
+    config: str | Path | None = None,
+    among: list[str] | None = None,
+    prefer: list[str] | None = None,
+    emergency: bool = True,
+) -> DispatchAnswer:
+    """Detect ``text``'s language, then the line to call now (emergency lines first by default)."""
+    from lepcli import detect
+    from lepcli.agency import lines
+
+    found = detect.detect(text, top=3, among=among, prefer=prefer)
+    code = found.language
+    if code is None:
+        return DispatchAnswer(found, lines.identify_lines(at=at, config=config, limit=3), uncertain=True)
+    answer = lines.lines_for(code, at=at, emergency=emergency, config=config, limit=3)
+    return DispatchAnswer(found, answer, uncertain=False)
