@@ -39,7 +39,7 @@ test: setup argos
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/lep phrase check
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2
 
 bench: setup argos
 	for f in bench/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done

@@ -24,6 +24,8 @@ if __name__ == "__main__":
                 'lep detect "¿Dónde está mi hijo?"': lep("detect", "¿Dónde está mi hijo?"),
                 "lep lines farsi": lep("lines", "farsi"),
                 "lep ispeak --json": lep("ispeak", "--json"),
+                'lep dispatch "necesito ayuda"': lep("dispatch", "necesito ayuda"),
+                'lep translate "license please" --to es': lep("translate", "license please", "--to", "es"),
             },
             env={"LEP_HOME": home},
         )

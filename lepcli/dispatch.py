@@ -56,6 +56,11 @@ def dispatch(
 
     found = detect.detect(text, top=3, among=among, prefer=prefer)
     code = found.language
+    also = [a.code for a in found.also]
+    if code == "en" and also and also[0]:
+        # An English message with another language in it ("my wife no habla ingles"): the caller
+        # writes English, the person who needs help may not. The line is for that other language.
+        code = also[0]
     if code is None:
         return DispatchAnswer(found, lines.identify_lines(at=at, config=config, limit=3), uncertain=True)
     answer = lines.lines_for(code, at=at, emergency=emergency, config=config, limit=3)

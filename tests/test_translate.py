@@ -100,7 +100,7 @@ def test_officer_typing_matches_the_phrase(lep: Lep, typed: str) -> None:
     assert data["text"] == shipped("vi", "medical.are_you_hurt")["text"]
 
 
-@pytest.mark.parametrize("typed", ["are you not hurt", "is he hurt", "are you hurt badly"])
+@pytest.mark.parametrize("typed", ["are you not hurt", "is he hurt", "is she hurt"])
 def test_different_meanings_do_not_match(lep: Lep, typed: str) -> None:
     run = lep("translate", typed, "--to", "es", "--json")
     assert run.exit_code == 4  # not sure: no phrase says this; the close ones are offered, none answers

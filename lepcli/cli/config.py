@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
-from lepcli.agency.schema import CheckReport, InitReport, PathReport
 from lepcli.cli import render as output
 from lepcli.cli.options import json_option
+
+if TYPE_CHECKING:
+    from lepcli.agency.schema import CheckReport, InitReport, PathReport
 
 app = typer.Typer(
     help="Check, create or locate the agency's language_lines.yaml (interpreter lines, ESL resources).\n\n"
@@ -77,7 +81,7 @@ def path(
 # -- views (registered: lepcli.cli.render.emit finds them) --
 
 
-@output.view(CheckReport)
+@output.view("lepcli.agency.schema.CheckReport")
 def _view_check_report(r: CheckReport) -> output.View:
     view = output.View()
     verdict = "OK" if r.ok else f"{len(r.errors)} error(s)"
@@ -99,7 +103,7 @@ def _view_check_report(r: CheckReport) -> output.View:
         view.add(output.Note(f"{p.where()}: {p.message}", tone=tone, label=p.severity))
     return view
 
-@output.view(PathReport)
+@output.view("lepcli.agency.schema.PathReport")
 def _view_path_report(r: PathReport) -> output.View:
     view = output.View()
     view.add(output.Title(str(r.path), f"in use ({r.source})"))
@@ -107,7 +111,7 @@ def _view_path_report(r: PathReport) -> output.View:
     view.add(output.Table(["search order", "path", "exists"], rows))
     return view
 
-@output.view(InitReport)
+@output.view("lepcli.agency.schema.InitReport")
 def _view_init_report(r: InitReport) -> output.View:
     view = output.View()
     view.add(output.Title(f"wrote {r.path}", "a commented template: edit it, then run `lep config check`"))

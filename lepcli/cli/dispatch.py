@@ -69,6 +69,8 @@ def dispatch_view(answer: DispatchAnswer) -> View:
         view.add(
             output.Title(f"{top.name}  ·  {top.native}", f"{top.confidence:.0%} sure · ask for: {ln.language.ask_for}")
         )
+        for also in d.also:
+            view.add(output.Note(also.why, tone="warn", label="also"))
     if ln.example:
         view.add(output.Note(EXAMPLE_NOTE, tone="danger", label="example"))
     view.add(output.Note(NEVER_FAMILY, tone="danger", label="never"))

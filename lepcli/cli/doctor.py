@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lepcli.cli import render as output
-from lepcli.doctor import DoctorReport
+
+if TYPE_CHECKING:
+    from lepcli.doctor import DoctorReport
 
 # -- views (registered: lepcli.cli.render.emit finds them) --
 
 
-@output.view(DoctorReport)
+@output.view("lepcli.doctor.DoctorReport")
 def _view_doctor_report(r: DoctorReport) -> output.View:
     view = output.View()
     view.add(output.Title(f"lepcli {r.version}", f"Python {r.python}"))

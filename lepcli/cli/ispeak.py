@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from lepcli import policy
 from lepcli.cli import render as output
 from lepcli.cli.options import json_option
-from lepcli.ispeak import IspeakCard, IspeakPick, caption
+
+if TYPE_CHECKING:
+    from lepcli.ispeak import IspeakCard, IspeakPick
 
 
 def ispeak(
@@ -80,8 +84,10 @@ def _ask_number() -> int:
 # -- views (registered: lepcli.cli.render.emit finds them) --
 
 
-@output.view(IspeakCard)
+@output.view("lepcli.ispeak.IspeakCard")
 def _view_ispeak_card(r: IspeakCard) -> output.View:
+    from lepcli import ispeak as ispeak_mod
+
     view = output.View()
     shown = r.page_entries()
     where = "all pages" if r.page == 0 else f"page {r.page} of {r.pages}"
@@ -104,7 +110,7 @@ def _view_ispeak_card(r: IspeakCard) -> output.View:
         view.add(output.Table(["#", "language", "code"], rows))
     else:
         # Logical order: the renderer's one BiDi path reorders right-to-left cells where needed.
-        cells = [(f"{e.number:>3}  {e.text}", caption(e)) for e in shown]
+        cells = [(f"{e.number:>3}  {e.text}", ispeak_mod.caption(e)) for e in shown]
         view.add(output.Grid(cells, columns=r.layout.columns, cell_width=r.layout.cell_width))
     if r.page and r.page < r.pages:
         view.add(output.Note(f"more: lep ispeak --page {r.page + 1}   (all: --page 0)", tone="muted"))
@@ -112,7 +118,7 @@ def _view_ispeak_card(r: IspeakCard) -> output.View:
     view.add(output.Note("boxes, or letters in the wrong order? print it: lep export ispeak", tone="muted"))
     return view
 
-@output.view(IspeakPick)
+@output.view("lepcli.ispeak.IspeakPick")
 def _view_ispeak_pick(r: IspeakPick) -> output.View:
     from lepcli.agency import lines as lines_mod
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from lepcli.cli import render as output
 from lepcli.cli.options import json_option
-from lepcli.langinfo import LangResult
+
+if TYPE_CHECKING:
+    from lepcli.langinfo import LangResult
 
 
 def lang(
@@ -29,7 +33,7 @@ def lang(
 # -- views (registered: lepcli.cli.render.emit finds them) --
 
 
-@output.view(LangResult)
+@output.view("lepcli.langinfo.LangResult")
 def _view_lang_result(result: LangResult) -> output.View:
     r, lang = result.resolution, result.resolution.language
     view = output.View()

@@ -6,9 +6,11 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from lepcli.agency.esl import EslAnswer
 from lepcli.cli import render as output
 from lepcli.cli.options import json_option
+
+if TYPE_CHECKING:
+    from lepcli.agency.esl import EslAnswer
 
 if TYPE_CHECKING:
     from lepcli.agency.lines import LinesAnswer
@@ -219,7 +221,7 @@ def esl(
 # -- views (registered: lepcli.cli.render.emit finds them) --
 
 
-@output.view(EslAnswer)
+@output.view("lepcli.agency.esl.EslAnswer")
 def _view_esl_answer(r: EslAnswer) -> output.View:
     lang = r.language
     near = f" near {r.near}" if r.near else ""

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from lepcli import phrasebook as pb
 from lepcli.cli import render as output
 from lepcli.cli.options import json_option
-from lepcli.phrasebook.check import CheckReport, CoverageReport, PhraseDetail, PhraseList, SearchResult
+
+if TYPE_CHECKING:
+    from lepcli.phrasebook.check import CheckReport, CoverageReport, PhraseDetail, PhraseList, SearchResult
 
 app = typer.Typer(
     help="Vetted field phrases and their translations (phrasebooks).\n\n"
@@ -141,7 +145,7 @@ def _legal_note(phrase: pb.Phrase, t: pb.Translation | None) -> output.Note | No
     return None
 
 
-@output.view(SearchResult)
+@output.view("lepcli.phrasebook.check.SearchResult")
 def _view_search_result(r: SearchResult) -> output.View:
     columns = ["score", "id", "English"]
     if r.lang:
@@ -164,7 +168,7 @@ def _view_search_result(r: SearchResult) -> output.View:
     view.add(output.Note("lep phrase show ID --lang CODE   ·   lep translate TEXT --to CODE", tone="muted"))
     return view
 
-@output.view(PhraseDetail)
+@output.view("lepcli.phrasebook.check.PhraseDetail")
 def _view_phrase_detail(r: PhraseDetail) -> output.View:
     p = r.phrase
     view = output.View([output.Title(p.text, f"{p.id}  ·  {r.category_title}")])
@@ -203,7 +207,7 @@ def _view_phrase_detail(r: PhraseDetail) -> output.View:
         view.add(note)
     return view
 
-@output.view(PhraseList)
+@output.view("lepcli.phrasebook.check.PhraseList")
 def _view_phrase_list(r: PhraseList) -> output.View:
     view = output.View()
     title = r.categories[r.category] if r.category else "All phrases"
@@ -221,7 +225,7 @@ def _view_phrase_list(r: PhraseList) -> output.View:
     view.add(output.Note("! urgent   ⚖ legal: only a reviewed translation may be used", tone="muted"))
     return view
 
-@output.view(CheckReport)
+@output.view("lepcli.phrasebook.check.CheckReport")
 def _view_check_report(r: CheckReport) -> output.View:
 
     view = output.View()
@@ -235,7 +239,7 @@ def _view_check_report(r: CheckReport) -> output.View:
         view.add(output.Note(f"{len(r.errors)} errors", tone="danger", label="FAILED"))
     return view
 
-@output.view(CoverageReport)
+@output.view("lepcli.phrasebook.check.CoverageReport")
 def _view_coverage_report(r: CoverageReport) -> output.View:
 
     rows = []

@@ -202,11 +202,12 @@ def _use_rich(stream: Any) -> bool:
     return bool(isatty and isatty())
 
 
-_VIEWS: dict[type, Callable[[Any], View]] = {}
+_VIEWS: dict[str, Callable[[Any], View]] = {}
 
 
-def view(kind: type) -> Callable[[Callable[[Any], View]], Callable[[Any], View]]:
-    """Register the view of a result type (in the cli module of the commands that show it)."""
+def view(kind: str) -> Callable[[Callable[[Any], View]], Callable[[Any], View]]:
+    """Register the view of a result type, named "module.Class" (in the cli module of the commands
+    that show it; by name, so registering never imports the domain module: `lep --help` stays fast)."""
 
     def register(fn: Callable[[Any], View]) -> Callable[[Any], View]:
         _VIEWS[kind] = fn
@@ -217,7 +218,7 @@ def view(kind: type) -> Callable[[Callable[[Any], View]], Callable[[Any], View]]
 
 def view_of(result: Any) -> View:
     for kind in type(result).__mro__:
-        fn = _VIEWS.get(kind)
+        fn = _VIEWS.get(f"{kind.__module__}.{kind.__qualname__}")
         if fn is not None:
             return fn(result)
     built: View = result.to_view()  # a result that still builds its own view

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from lepcli import phrasebook as pb
 from lepcli.cli import render as output
 from lepcli.cli.options import json_option
-from lepcli.translate import NotSure, TranslationAnswer
+
+if TYPE_CHECKING:
+    from lepcli.translate import NotSure, TranslationAnswer
 
 
 def translate(
@@ -46,7 +50,7 @@ def translate(
 # -- views of lepcli.translate results (registered: lepcli.cli.render.emit finds them) --
 
 
-@output.view(NotSure)
+@output.view("lepcli.translate.NotSure")
 def _view_not_sure(r: NotSure) -> output.View:
 
     view = output.View([output.Title(f"{r.target_name} ({r.target})", "not sure which phrase you mean")])
@@ -67,7 +71,7 @@ def _view_not_sure(r: NotSure) -> output.View:
     view.add(output.Note(r.interpreter, tone="info", label="interpreter"))
     return view
 
-@output.view(TranslationAnswer)
+@output.view("lepcli.translate.TranslationAnswer")
 def _view_translation_answer(r: TranslationAnswer) -> output.View:
 
     view = output.View()

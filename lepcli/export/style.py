@@ -21,7 +21,7 @@ LEGAL_LABEL = "LEGAL: use a qualified interpreter"
 LEGAL_WITHHELD = "Use a qualified interpreter (no reviewed translation of this legal phrase)"
 MISSING_TEXT = "No translation: use the interpreter line"
 BLANK = "________"  # a {placeholder} on paper: the officer writes or says the name/number there
-LEGAL_REMINDER = f"{policy.LEGAL_REMINDER} {policy.NEVER_FAMILY}"  # written once, in lepcli.policy
+LEGAL_REMINDER = f"{policy.LEGAL_SHORT} {policy.NEVER_FAMILY}"  # written once, in lepcli.policy
 
 # RGB colours (print well in greyscale too: darker means more caution).
 RGB = tuple[int, int, int]

@@ -71,6 +71,10 @@ _ABBREV = {
     "n": "nou",
 }
 _NEGATIONS = frozenset({"not", "no", "never", "nothing", "nobody"})
+# Who does what to whom: a person word the phrase lacks changes the meaning ("is he hurt" is not "did
+# they hurt you"), so when translating it weighs at least PERSON_WEIGHT however common it is.
+_PERSONS = frozenset("i me my we us our you your he him his she her they them their".split())
+PERSON_WEIGHT = 0.8
 # English function words: rarity in 161 short phrases overrates them, so they get a fixed small weight.
 _STOPWORDS = frozenset(
     "a an the and or of to in on at for with by from is are am be was were been do doe does did please "
@@ -151,6 +155,13 @@ SYNONYM_SIM = 0.85
 # with one of these words and the query has none of them, its score is multiplied by QUESTION_MISMATCH.
 _QUESTION_OPENERS = frozenset("did do doe does are is was were can could will would have has".split())
 QUESTION_MISMATCH = 0.85
+_OPENER_GROUP = {
+    **dict.fromkeys(("is", "are", "am", "was", "were"), "be"),
+    **dict.fromkeys(("do", "doe", "does", "did"), "do"),
+    **dict.fromkeys(("have", "has", "had"), "have"),
+    **dict.fromkeys(("can", "could"), "can"),
+    **dict.fromkeys(("will", "would"), "will"),
+}
 
 # Words officers add that change nothing ("license please", "sir, step out real quick"): dropped from
 # English queries before matching (never from phrase texts, and never from other languages' queries).
@@ -430,6 +441,7 @@ class Index:
         qweights: dict[str, dict[str, float]] = {}
         exact = self.exact_match(query)
         asks = any(q in _QUESTION_OPENERS for q in qtoks)
+        q_open = _OPENER_GROUP.get(qtoks[0])
         out = []
         for n, bq in best_q.items():
             doc = self.docs[n]
@@ -440,8 +452,10 @@ class Index:
             bt = best_t.get(n, {})
             p_cover = sum(doc.weights[t] * s for t, s in bt.items()) / doc.total
             score = 100.0 if n in exact else 100.0 * (0.65 * q_cover + 0.35 * p_cover)
-            if n not in exact and not asks and doc.lang == "en" and doc.opener in _QUESTION_OPENERS:
-                score *= QUESTION_MISMATCH
+            if n not in exact and doc.lang == "en" and doc.opener in _QUESTION_OPENERS:
+                d_open = _OPENER_GROUP.get(doc.opener)
+                if not asks or (q_open is not None and d_open != q_open):
+                    score *= QUESTION_MISMATCH  # a command for a question, or "is he hurt" for "did he hurt you"
             out.append(Match(doc.lang, doc.phrase_id, doc.text, round(score, 1), q_cover, p_cover))
         return out
 
@@ -455,5 +469,7 @@ class Index:
                 weight = STOPWORD_WEIGHT if q in _STOPWORDS else 1.0
             if q in _NEGATIONS:  # translating: a lost "not" flips the meaning; searching: "cant breathe"
                 weight *= NEGATION_BOOST if strict else 0.5
+            elif strict and q in _PERSONS:
+                weight = max(weight, PERSON_WEIGHT)
             out[q] = weight
         return out

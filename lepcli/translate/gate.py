@@ -55,9 +55,6 @@ def word_score(text: str) -> float:
 
 def check(text: str, book: pb.Phrasebook | None = None) -> LegalRisk | None:
     """The legal risk of an English ``text`` (None when it reads as everyday talk)."""
-    risk = policy.legal_risk(text)
-    if risk is not None:
-        return risk
     book = book or pb.load()
     from lepcli.phrasebook.search import key, strip_filler
 
@@ -65,13 +62,16 @@ def check(text: str, book: pb.Phrasebook | None = None) -> LegalRisk | None:
     for said in dict.fromkeys((key(text), key(strip_filler(text)))):
         hit = hit or (book.exact(said, frozenset({pb.MASTER}), skip="responses.") if said else None)
     if hit is not None:
-        # The officer typed a phrase (or one of its paraphrases) exactly: it is what the phrasebook says.
+        # The officer typed a phrase (or one of its paraphrases) exactly: it is what the phrasebook says
+        # (checked first: an exact phrase never pays for compiling the lexicon).
         phrase = book.phrase(hit[1])
         return LegalRisk(_kind_of(phrase), f"phrase:{phrase.id}") if phrase.legal else None
+    risk = policy.legal_risk(text)
+    if risk is not None:
+        return risk
     if word_score(text) > WORD_MODEL_THRESHOLD:
         return LegalRisk("questioning", "words")
-    legal = [p for p in book.phrases if p.legal]
-    if not legal:
+    if not any(p.legal for p in book.phrases):
         return None
     index = book.legal_index()
     for m in sorted(index.search(strip_filler(text), strict=True), key=lambda m: -m.score)[:1]:
