@@ -13,6 +13,17 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+try:  # tests/test_robustness.py: `make test` runs "default"; HYPOTHESIS_PROFILE=long is the long campaign
+    import os as _os
+
+    from hypothesis import settings as _hypothesis_settings
+
+    _hypothesis_settings.register_profile("default", max_examples=30, deadline=None, derandomize=True)
+    _hypothesis_settings.register_profile("long", max_examples=2000, deadline=None)
+    _hypothesis_settings.load_profile(_os.environ.get("HYPOTHESIS_PROFILE", "default"))
+except ImportError:
+    pass
+
 
 @pytest.fixture(autouse=True)
 def lep_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

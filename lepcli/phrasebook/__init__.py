@@ -12,16 +12,15 @@ phrasebooks keep working in the field; ``lep phrase check`` reports the same pro
 
 Speed: parsing YAML costs ~30 ms per file plus ~17 ms to import PyYAML, more than the whole start-up
 budget of ``lep translate``. Each file's parsed and validated content is therefore cached as JSON
-under ``paths.cache_dir()``, keyed by the file's path, size and mtime (phrasebook content only, never
-typed text). Languages load on first use, so ``lep translate ... --to es`` reads en + es only.
+under ``paths.cache_dir()`` by ``lepcli.files.cache``, keyed by the file's path and a hash of its
+content, so an edited file is never stale (phrasebook content only, never typed text). Languages load
+on first use, so ``lep translate ... --to es`` reads en + es only.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -454,16 +453,9 @@ def _close_ids(query: str, ids: list[str]) -> list[str]:
 # -- parsing one file (file-local checks; result cached) -------------------------------------------
 
 
-def _cache_path(path: Path) -> Path:
-    digest = zlib.crc32(str(path.resolve()).encode("utf-8"))
-    return paths.cache_dir() / "phrasebooks" / f"{path.stem}-{digest:08x}.json"
-
-
-def _cache_key(path: Path) -> list[Any]:
-    st = path.stat()
+def _cache_version() -> list[Any]:
     here = Path(__file__).parent
-    code = [(here / name).stat().st_mtime_ns for name in ("__init__.py", "search.py")]
-    return [CACHE_VERSION, str(path.resolve()), st.st_size, st.st_mtime_ns, *code]
+    return [CACHE_VERSION, *((here / name).stat().st_mtime_ns for name in ("__init__.py", "search.py"))]
 
 
 def _key(text: str) -> str:
@@ -473,34 +465,28 @@ def _key(text: str) -> str:
 
 
 def _cached_record(path: Path, stem: str) -> tuple[dict[str, Any], list[Problem]]:
-    """Parsed, file-locally validated content of one phrasebook file, from the JSON cache if fresh."""
-    try:
-        key = _cache_key(path)
-    except OSError:
-        return _parse_file(path, stem)
-    cache = _cache_path(path)
-    try:
-        cached = json.loads(cache.read_bytes())
-        if cached.get("key") == key:
-            return cached["record"], [Problem(**p) for p in cached["problems"]]
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
-    record, problems = _parse_file(path, stem)
-    try:
-        from lepcli.files import atomic
-
-        payload = {"key": key, "record": record, "problems": [p.to_json() for p in problems]}
-        atomic.write_bytes(cache, json.dumps(payload, ensure_ascii=False).encode("utf-8"), force=True)
-    except OSError:
-        pass  # a read-only cache folder only costs speed
-    return record, problems
-
-
-def _parse_file(path: Path, stem: str) -> tuple[dict[str, Any], list[Problem]]:
+    """Parsed, file-locally validated content of one phrasebook file, from the cache if these bytes were seen."""
+    from lepcli.files import cache
     from lepcli.files import yamldoc as yamlfile
 
     try:
-        doc = yamlfile.load(path)
+        raw = yamlfile.read(path)
+    except ConfigError as exc:
+        return {"fatal": True}, [Problem(str(path), exc.line, exc.detail, exc.field)]
+    stored = cache.through("phrasebooks", path, raw, _cache_version(), lambda: _parse_stored(path, raw, stem))
+    return stored["record"], [Problem(**p) for p in stored["problems"]]
+
+
+def _parse_stored(path: Path, raw: bytes, stem: str) -> dict[str, Any]:
+    record, problems = _parse_file(path, stem, raw)
+    return {"record": record, "problems": [p.to_json() for p in problems]}
+
+
+def _parse_file(path: Path, stem: str, raw: bytes | None = None) -> tuple[dict[str, Any], list[Problem]]:
+    from lepcli.files import yamldoc as yamlfile
+
+    try:
+        doc = yamlfile.load(path) if raw is None else yamlfile.parse(path, raw)
     except ConfigError as exc:
         return {"fatal": True}, [Problem(str(path), exc.line, exc.detail, exc.field)]
     return parse_master(doc) if stem == MASTER else parse_language(doc, stem)
@@ -513,8 +499,25 @@ class _Collector:
         self.problems: list[Problem] = []
         for key, line in doc.duplicates:
             self.problems.append(Problem(self.file, line, "duplicate key (the earlier one is ignored)", _dotted(key)))
+        # values that cannot be what YAML made of them (2026-02-30, a 5,000-digit number) stay text: say so once
+        self.invalid = {key for key, _line, _message in getattr(doc, "invalid", ())}
+        for key, line, message in getattr(doc, "invalid", ()):
+            self.problems.append(Problem(self.file, line, message, self._entry_field(key)))
+
+    def _entry_field(self, key: tuple[str | int, ...]) -> str:
+        """``medical.are_you_hurt.reviewed_on`` for a key under translations: or phrases: (as other messages)."""
+        if len(key) > 1 and key[0] == "translations":
+            return _dotted(key[1:])
+        if len(key) > 1 and key[0] == "phrases" and isinstance(key[1], int):
+            raw = self.doc.data.get("phrases") if isinstance(self.doc.data, dict) else None
+            item = raw[key[1]] if isinstance(raw, list) and key[1] < len(raw) else None
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                return _dotted((item["id"], *key[2:]))
+        return _dotted(key)
 
     def add(self, message: str, *key: str | int, field: str | None = None, severity: str = "error") -> None:
+        if key in self.invalid:  # already reported as "not a real date" / "too many digits"
+            return
         line = self.doc.line(*key)
         self.problems.append(Problem(self.file, line, message, field or _dotted(key) or None, severity))
 

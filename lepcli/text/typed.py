@@ -23,11 +23,13 @@ def read_argument(value: str | None, *, what: str = "text", max_chars: int = MAX
 
 
 def read_file(path: Path, *, what: str = "text", max_chars: int = MAX_CHARS) -> str:
+    """A file, FIFO (``--file <(cmd)``) or device, read with a cap: never blocks on a FIFO with no writer."""
+    from lepcli.files import reading
+
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise BadInput(f"cannot read {path}: {exc.strerror}") from None
+        raw = reading.read_stream(path, MAX_BYTES)
+    except reading.Unreadable as exc:
+        raise BadInput(f"cannot read {path}: {exc.reason}") from None
     return vet_bytes(raw, what=what, max_chars=max_chars)
 
 
