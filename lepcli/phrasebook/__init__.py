@@ -297,7 +297,7 @@ class Phrasebook:
                 continue
             if record.get("name"):
                 self._names.setdefault(lang, record["name"])
-            entries, cross = _cross_check(record, path, layer, self._by_id)
+            entries, cross = cross_check(record, path, layer, self._by_id)
             self.problems.extend(cross)
             merged.update({e.phrase_id: e for e in entries})
         # An agency that rewrote a phrase's English text makes older translations of it stale.
@@ -310,12 +310,12 @@ _LOADED: dict[tuple[Any, ...], Phrasebook] = {}
 _LEGAL_KEY = frozenset({"<legal>"})
 
 
-def _folders() -> list[tuple[int, Path]]:
+def folders() -> list[tuple[int, Path]]:
     """(layer, folder): 0 is the package, 1.. are agency folders in override order."""
     return [(0, paths.packaged_phrasebooks_dir()), *((n + 1, d) for n, d in enumerate(paths.agency_phrasebook_dirs()))]
 
 
-def _yaml_files(folder: Path) -> list[tuple[str, Path, int, int]]:
+def yaml_files(folder: Path) -> list[tuple[str, Path, int, int]]:
     out = []
     try:
         entries = list(os.scandir(folder))
@@ -333,9 +333,9 @@ def _yaml_files(folder: Path) -> list[tuple[str, Path, int, int]]:
 
 def load() -> Phrasebook:
     """The merged phrasebook (packaged + agency folders), cached while no file changes."""
-    folders = _folders()
-    listing = [(layer, _yaml_files(folder)) for layer, folder in folders]
-    key = (tuple(str(f) for _, f in folders), tuple((layer, tuple(files)) for layer, files in listing))
+    layers = folders()
+    listing = [(layer, yaml_files(folder)) for layer, folder in layers]
+    key = (tuple(str(f) for _, f in layers), tuple((layer, tuple(files)) for layer, files in listing))
     book = _LOADED.get(key)
     if book is None:
         book = _build(listing)
@@ -369,12 +369,12 @@ def _build(listing: list[tuple[int, list[tuple[str, Path, int, int]]]]) -> Phras
                     continue
                 packaged_master = packaged_master or layer == 0
                 files.append(str(path))
-                _merge_master(record, path, layer, phrases, categories, text_layer, problems)
-            elif _known_code(stem):
+                merge_master(record, path, layer, phrases, categories, text_layer, problems)
+            elif known_code(stem):
                 files.append(str(path))
                 lang_files.setdefault(stem, []).append((layer, path))
             else:
-                problems.append(Problem(str(path), None, _unknown_code_message(stem), severity="warning"))
+                problems.append(Problem(str(path), None, unknown_code_message(stem), severity="warning"))
     if not packaged_master:
         raise ConfigError(
             "the packaged English phrasebook (en.yaml) is missing",
@@ -384,7 +384,7 @@ def _build(listing: list[tuple[int, list[tuple[str, Path, int, int]]]]) -> Phras
     return Phrasebook(list(phrases.values()), categories, lang_files, text_layer, problems, files)
 
 
-def _merge_master(
+def merge_master(
     record: dict[str, Any],
     path: Path,
     layer: int,
@@ -428,13 +428,13 @@ def _merge_master(
             text_layer[item["id"]] = layer
 
 
-def _known_code(code: str) -> bool:
+def known_code(code: str) -> bool:
     from lepcli import languages
 
     return any(lang.code == code for lang in languages.catalog())
 
 
-def _unknown_code_message(stem: str) -> str:
+def unknown_code_message(stem: str) -> str:
     return f"'{stem}' is not a language code lepcli knows; name the file <code>.yaml as `lep lang` shows it"
 
 
@@ -478,11 +478,11 @@ def _cached_record(path: Path, stem: str) -> tuple[dict[str, Any], list[Problem]
 
 
 def _parse_stored(path: Path, raw: bytes, stem: str) -> dict[str, Any]:
-    record, problems = _parse_file(path, stem, raw)
+    record, problems = parse_file(path, stem, raw)
     return {"record": record, "problems": [p.to_json() for p in problems]}
 
 
-def _parse_file(path: Path, stem: str, raw: bytes | None = None) -> tuple[dict[str, Any], list[Problem]]:
+def parse_file(path: Path, stem: str, raw: bytes | None = None) -> tuple[dict[str, Any], list[Problem]]:
     from lepcli.files import yamldoc as yamlfile
 
     try:
@@ -744,7 +744,7 @@ def _iso_date(value: Any) -> str | None:
 # -- checks that need the English master ----------------------------------------------------------
 
 
-def _cross_check(
+def cross_check(
     record: dict[str, Any], path: Path, layer: int, phrases: dict[str, Phrase]
 ) -> tuple[list[Translation], list[Problem]]:
     lang = path.stem

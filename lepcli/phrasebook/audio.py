@@ -53,7 +53,7 @@ def check(master: Mapping[str, Phrase], book: Phrasebook | None = None) -> list[
     book = book if book is not None else pb.load()
     problems: list[Problem] = []
     undecoded: list[str] = []
-    for _layer, folder in pb._folders():
+    for _layer, folder in pb.folders():
         root = folder / "audio"
         if not root.is_dir():
             continue
@@ -88,7 +88,7 @@ def _check_language(
     from lepcli import phrasebook as pb
 
     lang = folder.name
-    if lang != pb.MASTER and not pb._known_code(lang):
+    if lang != pb.MASTER and not pb.known_code(lang):
         message = f"'{lang}' is not a language code lepcli knows; name the folder audio/<code> as `lep lang` shows it"
         return [pb.Problem(str(folder), None, message)]
     problems: list[Problem] = []

@@ -245,32 +245,32 @@ def check() -> CheckReport:
     master: dict[str, pb.Phrase] = {}
     categories: dict[str, str] = {}
     text_layer: dict[str, int] = {}
-    listing = [(layer, pb._yaml_files(folder)) for layer, folder in pb._folders()]
+    listing = [(layer, pb.yaml_files(folder)) for layer, folder in pb.folders()]
     masters = [(layer, path) for layer, files in listing for stem, path, _s, _m in files if stem == pb.MASTER]
     if not any(layer == 0 for layer, _ in masters):
         report.problems.append(pb.Problem(str(paths.packaged_phrasebooks_dir() / "en.yaml"), None, "file not found"))
     for layer, path in masters:
-        record, problems = pb._parse_file(path, pb.MASTER)
+        record, problems = pb.parse_file(path, pb.MASTER)
         report.problems.extend(problems)
         report.files.append(_file_entry(path, pb.MASTER, layer, len(record.get("phrases", []))))
         if record.get("fatal"):
             continue
-        pb._merge_master(record, path, layer, master, categories, text_layer, report.problems)
+        pb.merge_master(record, path, layer, master, categories, text_layer, report.problems)
         if layer == 0:
             _check_packaged_master(record, path, report.problems)
     for layer, files in listing:
         for stem, path, _s, _m in files:
             if stem == pb.MASTER or stem in pb.NOT_LANGUAGE_FILES:
                 continue
-            if not pb._known_code(stem):
-                report.problems.append(pb.Problem(str(path), None, pb._unknown_code_message(stem)))
+            if not pb.known_code(stem):
+                report.problems.append(pb.Problem(str(path), None, pb.unknown_code_message(stem)))
                 continue
-            record, problems = pb._parse_file(path, stem)
+            record, problems = pb.parse_file(path, stem)
             report.problems.extend(problems)
             report.files.append(_file_entry(path, stem, layer, len(record.get("translations", {}))))
             if record.get("fatal") or not master:
                 continue  # without a readable en.yaml, every id would look unknown: report en.yaml alone
-            _entries, cross = pb._cross_check(record, path, layer, master)
+            _entries, cross = pb.cross_check(record, path, layer, master)
             report.problems.extend(cross)
             if layer == 0:
                 _check_missing(record, path, stem, master, report.problems)
