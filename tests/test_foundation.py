@@ -122,6 +122,29 @@ def test_doctor_names_a_broken_lines_file(lep, tmp_path: Path, monkeypatch: pyte
     assert not checks["interpreter lines"]["ok"] and str(bad) in checks["interpreter lines"]["detail"]
 
 
-def test_plain_output_when_not_a_tty(lep) -> None:
-    out = lep("lang", "farsi").stdout
-    assert "\x1b[" not in out  # no colour codes in pipes
+def test_plain_output_when_not_a_tty(tmp_path: Path) -> None:
+    """Piped: plain text. The same command on a real terminal (a pty) is drawn by Rich, so the check
+    can tell the two apart."""
+    import pty
+
+    lep = str(Path(sys.executable).parent / "lep")
+    env = {**os.environ, "LEP_HOME": str(tmp_path), "TERM": "xterm-256color", "COLUMNS": "100"}
+    env.pop("NO_COLOR", None)
+    piped = subprocess.run([lep, "lang", "farsi"], capture_output=True, text=True, env=env, timeout=60).stdout
+    assert "Persian" in piped and "\x1b[" not in piped  # no colour codes in pipes
+    main, child = pty.openpty()
+    proc = subprocess.Popen([lep, "lang", "farsi"], stdout=child, stderr=child, env=env)
+    os.close(child)
+    chunks = []
+    while True:
+        try:
+            data = os.read(main, 4096)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=60)
+    os.close(main)
+    on_terminal = b"".join(chunks).decode("utf-8", "replace")
+    assert "Persian" in on_terminal and "\x1b[" in on_terminal
