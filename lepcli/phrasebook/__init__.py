@@ -49,7 +49,7 @@ PHRASE_KEYS = frozenset(
 TRANSLATION_KEYS = frozenset(
     {"text", "pronunciation", "romanization", "status", "reviewed_by", "reviewed_on", "notes", "variants"}
 )
-CACHE_VERSION = 7
+CACHE_VERSION = 8
 
 
 # -- the model ---------------------------------------------------------------------------------
@@ -67,6 +67,7 @@ class Phrase(NamedTuple):
     keywords: tuple[str, ...] = ()
     paraphrases: tuple[str, ...] = ()  # other English wordings officers use: searched, never shown
     paraphrase_keys: tuple[str, ...] = ()
+    keyword_keys: tuple[str, ...] = ()  # the keywords as token sequences (cached with the file)
     source: str = "packaged"  # packaged | agency
     file: str = ""
     line: int = 0
@@ -232,7 +233,7 @@ class Phrasebook:
             entries: list[tuple[str, str, str, str | None, tuple[str, ...]]] = []
             if MASTER in langs:
                 for p in self.phrases:
-                    entries.append((MASTER, p.id, p.text, p.key, p.keywords))
+                    entries.append((MASTER, p.id, p.text, p.key, p.keyword_keys))
                     paraphrases = zip(p.paraphrases, p.paraphrase_keys, strict=True)
                     entries.extend((MASTER, p.id, t, k, ()) for t, k in paraphrases)
             for lang in sorted(langs - {MASTER}):
@@ -252,7 +253,7 @@ class Phrasebook:
             from lepcli.phrasebook.search import Index
 
             found = self._indexes[_LEGAL_KEY] = Index(
-                [(MASTER, p.id, p.text, p.key, p.keywords) for p in self.phrases if p.legal]
+                [(MASTER, p.id, p.text, p.key, p.keyword_keys) for p in self.phrases if p.legal]
             )
         return found
 
@@ -418,6 +419,7 @@ def merge_master(
             keywords=tuple(item["keywords"]),
             paraphrases=tuple(item.get("paraphrases", ())),
             paraphrase_keys=tuple(item.get("pkeys", ())),
+            keyword_keys=tuple(item.get("kwkeys", ())),
             source=source,
             file=str(path),
             line=item["line"],
@@ -633,6 +635,7 @@ def _parse_phrase(c: _Collector, n: int, item: Any, seen: dict[str, int]) -> dic
         "keywords": [k.strip() for k in keywords if k.strip()],
         "paraphrases": [k.strip() for k in paraphrases],
         "pkeys": [_key(k) for k in paraphrases],
+        "kwkeys": [_key(k) for k in keywords if k.strip()],
         "line": line,
         "key": _key(text),
     }

@@ -312,9 +312,9 @@ class Index:
     """Token index over (language, phrase) texts; build once per phrasebook and language set."""
 
     def __init__(self, entries: list[tuple[str, str, str, str | None, tuple[str, ...]]]) -> None:
-        # entries: (lang, phrase_id, text, its key() if already known, keywords)
+        # entries: (lang, phrase_id, text, its key() if already known, the keywords' keys)
         tokenized = [
-            (lang, pid, text, (k if k else key(text)).split(), [t for kw in kws for t in tokens(kw)])
+            (lang, pid, text, (k if k else key(text)).split(), [t for kw in kws for t in kw.split()])
             for lang, pid, text, k, kws in entries
         ]
         df: dict[str, dict[str, int]] = {}
