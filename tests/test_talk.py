@@ -307,6 +307,7 @@ def test_legal_content_is_withheld_and_the_line_shown(start_talk: Callable[..., 
     officer = page.locator("#officer").inner_text()
     assert "WITHHELD" in officer
     assert "Call the interpreter line now" in officer
+    assert "FICTIONAL EXAMPLE" in officer  # no agency file yet: the shipped example's line says so
     assert "Do not use children, relatives or bystanders as interpreters." in officer
     assert page.locator("#btn-speak").is_hidden()
     # typed legal wording that matches no phrase is withheld too

@@ -119,6 +119,8 @@ def call_info(code: str, *, identify: bool = False) -> dict[str, Any]:
         out["error"] = f"cannot read the interpreter-lines file: {exc.message} (run: lep config check)"
         return out
     out["ask_for"] = "help identifying the language" if identify else answer.language.ask_for
+    # Until the agency's own file exists, every line shown is the shipped fictional example: say so.
+    out["example"] = lines.EXAMPLE_NOTE if answer.example else None
     if answer.choices:
         best = answer.choices[0]
         ln = best.line

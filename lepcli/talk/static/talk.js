@@ -231,6 +231,7 @@
     const box = $("call");
     clear(box);
     if (!call) return;
+    if (call.example) box.appendChild(el("p", { class: "status legal example" }, call.example));
     if (call.line) {
       const ln = call.line;
       const ids = [ln.client_id ? "client ID " + ln.client_id : "", ln.pin ? "PIN " + ln.pin : ""].filter(Boolean).join(", ");
