@@ -486,6 +486,11 @@ _FOREIGN_LEGAL = re.compile(
 )
 
 
+def looks_legal_foreign(text: str) -> bool:
+    """The legal words most often typed in Spanish (abogado, ¿puedo revisar...?)."""
+    return bool(_FOREIGN_LEGAL.search(text))
+
+
 def looks_legal_any_language(text: str) -> bool:
     """Legal wording in English or in the words most often typed in Spanish (guards MT of free text)."""
-    return legal_risk(text) is not None or bool(_FOREIGN_LEGAL.search(text))
+    return legal_risk(text) is not None or looks_legal_foreign(text)

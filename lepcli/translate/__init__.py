@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 from lepcli import phrasebook as pb
 from lepcli import policy
 from lepcli.errors import BadInput, Refused, Unavailable
+from lepcli.policy import LegalRisk
 
 MATCH_SCORE = 80.0  # tier 1 answers only at or above this score (0-100) ...
 MATCH_COVER = 0.75  # ... and when the phrase accounts for this much of what was typed
@@ -195,13 +196,7 @@ def translate(text: str, target: str, source: str | None = "en") -> TranslationA
         raise BadInput(f"source and target are the same language ({target})", hint="use --to for the other language")
     book = pb.load()
     lang = languages.get(target)
-    officer = target != pb.MASTER  # the officer speaks to the person: English (or any) -> the person's language
-    risk = None
-    if officer and source in (None, pb.MASTER):
-        from lepcli.translate import gate
-
-        risk = gate.check(text, book)
-    found, near = _find(book, text, target, source)
+    gated, risk, found, near = _decide(book, text, target, source)
     if risk is not None:
         # Legal-risk talk is answered only by a legal phrase (and _from_phrase shows it only when reviewed).
         if found is not None and found.phrase.legal:
@@ -209,7 +204,8 @@ def translate(text: str, target: str, source: str | None = "en") -> TranslationA
         raise _refusal(lang, target, risk.label)
     if found is not None:
         return _from_phrase(book, found, lang, near)
-    if policy.looks_legal_any_language(text):
+    # The English gate already ran on the officer's words: only the foreign legal words are left to check.
+    if policy.looks_legal_foreign(text) if gated else policy.looks_legal_any_language(text):
         raise _refusal(lang, target, "legal content")
     src = source or _guess_source(text, target)
     return _machine(book, text, src, lang, near, phrase=None)
@@ -237,18 +233,27 @@ class Match(NamedTuple):
 
 def match(text: str, target: str, source: str | None = "en") -> Match:
     """The phrase ``text`` says when translating into ``target`` (the legal gate included)."""
-    book = pb.load()
-    risk = None
-    if target != pb.MASTER and source in (None, pb.MASTER):
-        from lepcli.translate import gate
-
-        risk = gate.check(text, book)
-    found, near = _find(book, text, target, source)
+    _gated, risk, found, near = _decide(pb.load(), text, target, source)
     if risk is not None and (found is None or not found.phrase.legal):
         return Match(None, 0.0, risk.kind, [])
     if found is None:
         return Match(None, 0.0, None, [f.phrase.id for f in near])
     return Match(found.phrase.id, found.score, risk.kind if risk else None, [f.phrase.id for f in near])
+
+
+def _decide(
+    book: pb.Phrasebook, text: str, target: str, source: str | None
+) -> tuple[bool, LegalRisk | None, _Found | None, list[_Found]]:
+    """The legal gate (on the officer's English words) and the phrase search, as translate() and
+    match() both decide: (gate ran, its risk, the phrase found, the close phrases)."""
+    gated = target != pb.MASTER and source in (None, pb.MASTER)
+    risk = None
+    if gated:
+        from lepcli.translate import gate
+
+        risk = gate.check(text, book)
+    found, near = _find(book, text, target, source)
+    return gated, risk, found, near
 
 
 def _refusal(lang: Any, target: str, what: str) -> Refused:
