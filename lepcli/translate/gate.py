@@ -98,4 +98,4 @@ def _kind_of(phrase: pb.Phrase) -> str:
 
 def looks_legal(text: str) -> bool:
     """True when ``text`` reads as legal-risk talk (English gate, plus common Spanish legal words)."""
-    return check(text) is not None or policy.looks_legal_any_language(text)
+    return check(text) is not None or policy.looks_legal_foreign(text)  # check() ran the English lexicon
