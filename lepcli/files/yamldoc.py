@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -195,36 +194,10 @@ def _codepoint(character: Any) -> int:
     return character if isinstance(character, int) else ord(str(character)[:1] or "\0")
 
 
-@functools.cache
-def _tolerant_loader() -> type:
-    """The safe loader, except that a date or number Python cannot hold (2026-02-30, year 0, an
-    integer of 5,000 digits) stays the text it was written as, so the checker of that field reports
-    it with file:line:field and skips the entry, instead of the whole file failing."""
-    base = _loader()
-
-    def keep_text(method: Any) -> Any:
-        def construct(self: Any, node: Any) -> Any:
-            try:
-                return method(self, node)
-            except (ValueError, OverflowError):
-                return str(node.value)
-
-        return construct
-
-    tolerant: type = type("TolerantLoader", (base,), {})
-    tolerant.add_constructor(  # type: ignore[attr-defined]
-        "tag:yaml.org,2002:timestamp",
-        keep_text(base.construct_yaml_timestamp),  # type: ignore[attr-defined]
-    )
-    tolerant.add_constructor(  # type: ignore[attr-defined]
-        "tag:yaml.org,2002:int",
-        keep_text(base.construct_yaml_int),  # type: ignore[attr-defined]
-    )
-    return tolerant
-
-
 def _construct(node: Any) -> Any:
-    loader = _tolerant_loader()("")
+    # Dates and integers Python cannot hold were re-tagged as text by _Indexer._vet: the plain safe
+    # loader constructs the rest.
+    loader = _loader()("")
     try:
         return loader.construct_document(node)
     finally:
