@@ -84,6 +84,49 @@ _SEARCH_VERB = (
     r"open|empty|turn out|go in|come in|step inside|enter|poke around)"
 )
 
+# Word classes the intent patterns share (a class is written once and used by several patterns).
+_HARM = (  # what an abuser does to a victim, past tense
+    r"(hit|kicked|punched|slapped|choked|strangled|held|covered|bit|burned|threatened|raped|forced|touched|"
+    r"pushed|shoved|beat|dragged|pulled|struck|attacked|stabbed|cut|grabbed|threw|locked|hurt|assaulted|shot|"
+    r"abused|raped|molested|tied|squeezed|smothered|kneed|stomped|headbutted|spat on)"
+)
+_CRIME = (  # what a suspect is asked about doing, in any tense: never an everyday act
+    r"(steal|stole|stolen|stealing|rob|robbed|robbing|shoot|shot|shooting|stab|stabbed|stabbing|kill|killed|"
+    r"sell|sold|selling|deal|dealt|dealing|shake|shook|shaken|shoplift\w*|vandali[sz]\w*|burglari[sz]\w*|"
+    r"break into|broke into|broken into|set fire|spray paint\w*|threaten|threatened|assault|assaulted|molest\w*|"
+    r"strangle|strangled|choke|choked|forge|forged|kidnap\w*|trespass\w*|smuggle|smuggled|poison|poisoned|"
+    r"abuse|abused|neglect|neglected|snatch|snatched|carjack\w*|mug|mugged|pickpocket\w*|embezzl\w*)"
+)
+_CONTRA = (  # things a suspect is asked to own up to
+    r"(drugs?|meth|pipe|pipes|pills|weed|marijuana|cocaine|coke|crack|heroin|fentanyl|needles?|syringes?|baggies?|"
+    r"powder|paraphernalia|bong|joint|blunt|scales?|gun|guns|pistol|rifle|firearm|knife|knives|weapon|weapons|"
+    r"cash|money|stolen \w+|stuff|contraband|narcotics|substance|bag|backpack|wallet|purse|phone|laptop)"
+)
+_PEOPLE = (
+    r"(he|she|they|him|her|them|husband|wife|boyfriend|girlfriend|partner|ex|father|mother|dad|mom|stepfather|"
+    r"uncle|brother|sister|son|daughter|boss|neighbor|guy|man|woman|person|suspect|victim|someone|somebody)"
+)
+_WHEN = r"(tonight|yesterday|earlier|ago|before|after|then|last|night|morning|afternoon|evening|time|times|happened)"
+
+
+@functools.cache
+def _classes() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (name, re.compile(_fast(pattern)))
+        for name, pattern in (
+            ("#harm", _HARM), ("#crime", _CRIME), ("#contra", _CONTRA), ("#people", _PEOPLE), ("#when", _WHEN),
+        )
+    )
+
+
+def word_class(word: str) -> str | None:
+    """The class a word belongs to ("#crime" for "stole", "#contra" for "meth"), for the gate's word model."""
+    for name, pattern in _classes():
+        if pattern.fullmatch(word):
+            return name
+    return None
+
+
 _PATTERNS: dict[str, list[str]] = {
     "consent_search": [
         r"\b(any )?(objection|problem|issue) (to|with) (me|us|my|our) (looking|searching|checking|taking a look)\b",
@@ -111,6 +154,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bcan (i|we) (come|step|go) (in|inside)\b",
     ],
     "rights": [
+        r"\b(understand|understood|know) (this|that|these|each|the|every) rights?\b",
         r"\bmiranda\b",
         r"\bright(s)? (to|of) (remain|stay|keep|be) (silent|quiet)\b",
         r"\b(remain|stay|keep) (silent|quiet)\b",
@@ -155,6 +199,10 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bgoing to (the )?(station|precinct|jail)\b",
     ],
     "chemical_test": [
+        r"\b(impaired|under the influence|too drunk to drive|over the (legal )?limit)\b",
+        r"\b(touch|put) (your|ur) (finger|fingertip|index finger)\b.{0,20}\bnose\b",
+        r"\b(heel to toe|walk (a|in a|on the|the|along the) (straight )?line|(stand|balance) on one (leg|foot))\b",
+        r"\bfollow (the|my|this) (pen|finger|light|penlight|stimulus)\b.{0,20}\beyes\b",
         r"\b(blow|blew|blowing|blows)\b",
         r"\b(test|testing|check|swab) (your|ur) (breath|saliva|blood|urine|spit)\b",
         r"\b(mouth|oral|cheek) swab\b",
@@ -182,6 +230,24 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bpee in (a|the|this) cup\b",
     ],
     "offence_questioning": [
+        rf"(^ ?|\b(tell me|so|and|okay|now|then|ok) )who (did (it|this|that)|{_CRIME}|hit|took|started|broke|threw|pushed|attacked|hurt|beat|fired|pulled the trigger)\b",
+        rf"\b(whose|who owns) (\w+ )?{_CONTRA}\b",
+        rf"\b{_CONTRA} (\w+ )?belongs? to\b",
+        r"\bwho (do|does|did) (this|that|these|those|the|all this) (\w+ )?belongs? to\b",
+        r"\bwho (were|was|are) (you|u) with\b",
+        r"\bwhere (are|were|was) (you|u) (just )?coming from\b",
+        r"\b(did|do) (you|u) know\b.{0,40}\b(stolen|protection order|restraining order|no contact order|warrant|illegal|underage|a minor|under 18|suspended|revoked|against the law)\b",
+        r"\bhow old did (you|u) (think|believe)\b",
+        r"\b(did|do) (you|u) know (how old|her age|his age|their age)\b",
+        rf"\b(did|do|does|have|were|are) (you|u) (ever |just |really |also )?{_CRIME}\b",
+        rf"\b(you|u) ({_CRIME})\b.{0,30}\b(didnt you|did not you|right|huh|admit it)\s*$",
+        r"\b(thats|that is|this is|its|it is|is that|is this|was that) (you|u)\b.{0,10}\b(video|camera|footage|picture|photo|tape|recording|surveillance)\b",
+        r"\b(you|u) (were|was) (driving|there|speeding|drinking|the driver|involved|with (him|her|them))\b.{0,30}\b(werent you|"
+        r"were not you|right|huh|correct|admit it)\s*$",
+        r"\b(you|u) been (drinking|smoking|using|partying|doing drugs|high)\b",
+        r"\b(did|have|has) (you|u) (smoke|smoked|use|used|take|taken|took|had|drink|drank|drunk|consume|consumed|snort|snorted|inject|injected) (anything|something|any drugs|any alcohol|drugs|alcohol|any pills)\b",
+        r"\b(are|were) (you|u) (selling|dealing|using|hiding|stealing|fighting|trespassing|shoplifting|high|drunk)\b",
+        r"\b(you|u)\b.{0,25}\b(graffiti|tagging)\b",
         r"\b(were|was) (you|u) (at|in) (the|that) (party|scene|house|store|bar|club|car|apartment) when\b",
         r"\b(was it|it was) (you|u) (driving|who)\b",
         r"\bdid (you|u) (run|blow) (the|a|that) (red light|stop sign|light)\b",
@@ -246,6 +312,8 @@ _PATTERNS: dict[str, list[str]] = {
         r"your (wife|husband|girlfriend|boyfriend|partner|kid|kids|child|son|daughter|mother|father))\b",
     ],
     "statement": [
+        r"\bfor the (camera|recording|record|tape|video|recorder|transcript)\b",
+        r"\bwrite (an |a |your )?(apology|account|version)\b",
         r"\bstatements?\b",
         r"\b(sign|signing|signature|initial|initials)\b",
         r"\b(in writing|write (down|it|out|up|what)|written|put it on paper)\b",
@@ -261,7 +329,13 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bin (your|ur) own words\b",
     ],
     "victim_interview": [
-        r"\b(did|has|have|does|was|is) (he|she|they|the person|your (husband|wife|boyfriend|girlfriend|partner|ex|father|mother|stepfather|uncle)) (ever |also |just )?(hit|kick|kicked|punch|punched|slap|slapped|choke|choked|strangle|strangled|hold|held|cover|covered|bite|bit|burn|burned|threaten|threatened|rape|raped|force|forced|touch|touched|push|pushed|shove|shoved|beat|drag|dragged|pull|pulled|strike|attack|attacked|stab|stabbed|cut|grab|grabbed|leave|left|throw|threw|lock|locked|hurt (you|u|the kids|the children) before|jealous|put something)\b",
+        rf"\bwhere (he|she|they|the person|someone|somebody) {_HARM} (you|u)\b",
+        r"\b(how long|when|where|what time|how often|why|which room)\b.{0,25}\b(the |this |that )?(attack|assault|abuse|beating|rape|attacked|assaulted|abused|raped)\b",
+        r"\bhow long (has|have) (this|it|the abuse|that|he|she) been (going on|happening)\b",
+        r"\b(hand|hands|arm|arms|fingers|knee|foot|belt|rope|cord) (on|around|over) (your|ur) (throat|neck|mouth|face|nose)\b",
+        rf"\b(when|after|before|while) (he|she|they|the person) {_HARM}\b",
+        r"\b(which|what) room\b.{0,25}\b(happen|happened|attack|attacked|hit|hurt)\b",
+        r"\b(did|has|have|does|was|is) (he|she|they|the person|your (husband|wife|boyfriend|girlfriend|partner|ex|father|mother|stepfather|uncle)) (ever |also |just )?(hit|kick|kicked|punch|punched|slap|slapped|choke|choked|strangle|strangled|hold|held|cover|covered|bite|bit|burn|burned|threaten|threatened|rape|raped|force|forced|touch|touched|push|pushed|shove|shoved|beat|drag|dragged|pull|pulled|strike|attack|attacked|stab|stabbed|cut|grab|grabbed|throw|threw|lock|locked|hurt (you|u|the kids|the children) before|jealous|put something)\b",
         r"\bha(s|ve) (this|it|he|she) (ever )?happen\w* before\b",
         r"\bhas (he|she|they) (ever )?(hurt|hit|done this|threatened) (you|u)? ?before\b",
         r"\bwhere (did|on your body did) (he|she|they|the person) (hit|touch|kick|grab|choke|bite|punch|hurt|burn|cut)\b",
@@ -302,15 +376,22 @@ _PATTERNS: dict[str, list[str]] = {
 
 # Benign uses of legal words: the phrase is dropped from the text before the patterns run.
 _BENIGN = [
+    r"\b(look|looking|take a look|have a look|check|see) (at )?(your|ur|that|this|the|his|her) (hand|hands|arm|arms|leg|legs|cut|"
+    r"cuts|wound|injury|injuries|head|face|eye|eyes|foot|feet|knee|back|neck|id|license|papers|documents|insurance|"
+    r"registration|burn|bite|bruise|bruises|ankle|wrist|finger|shoulder|chest|stomach|mouth|lip|nose|bleeding|swelling)\b",
+    r"\b(would you like|do you want|do you need|can i get you|let me get you|i can get you|i will get you|"
+    r"here is|here s) (some |a )?(something|anything|water|coffee|a blanket|blanket|food|a drink)( to (drink|eat))?\b",
+    r"\b(talk|speak) (to|with) (a|the|an) (counselor|counsellor|advocate|doctor|nurse|social worker|chaplain|paramedic)\b",
     r"\b(street|road|stop|exit|no parking|the|a) sign\b",
-    r"\bsign (on|at|in|by|near|says|said)\b",
+    r"\bsign (on|at|in|by|near) (the |that |this )?(door|wall|road|street|corner|building|window|front|gate|highway|left|right)\b",
+    r"\bsign (says|said|reads)\b",
     r"\b(cardiac|heart|respiratory) arrest\b",
     r"\bcustody (order|of the (kids|children)|agreement|papers|arrangement)\b",
     r"\bchild custody\b",
     r"\b(take|taking|took) a (deep |slow )?breath\b(?! (test|sample|analysis))",
     r"\bblow (your|ur) nose\b",
     r"\b(immigration|divorce|family|tenant|housing|eviction|civil|landlord) (lawyer|attorney)\b",
-    r"\b(lawyer|attorney) (for|about) (the|your|ur|a) (divorce|eviction|visa|immigration|custody|lease|will|u visa)\b",
+    r"\b(lawyer|attorney) (for|about) (the|your|ur|a) (divorce|eviction|visa|immigration|custody|lease|will|uvisa visa)\b",
     r"\brights as an? (tenant|worker|renter|employee|patient|parent)\b",
     r"\bsearch(ing|ed)? (the|this|that) (house|home|building|area|neighborhood|park|woods|river|streets?|field|block|school) for\b",
     r"\b(searching|search of|searched) (the|this) (neighborhood|park|woods|area|streets?|block|river|field|school|mall)\b",
@@ -381,6 +462,7 @@ _TEXTING = {
     "b4": "before",
     "2nite": "tonight",
     "tonite": "tonight",
+    "nite": "night",
     "dunno": "do not know",
     "yall": "you all",
     "thru": "through",
@@ -412,23 +494,69 @@ def _compiled() -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
 
 
 def normalise(text: str) -> str:
-    """Lower case, apostrophes dropped, punctuation to spaces, texting forms expanded, key terms respelled."""
+    """Lower case, apostrophes dropped, punctuation to spaces, texting forms expanded, typos of the
+    lexicon's words spelled right ("stlen" -> stolen, "shooot" -> shoot, "drinkin" -> drinking)."""
     s = text.casefold().replace("’", "'").replace("‘", "'").replace("'", "").replace("glove box", "glovebox")
     s = re.sub(r"[^\w\s]", " ", s)
-    words = []
-    for w in s.split():
-        w = _TEXTING.get(w, w)
-        words.append(w)
-    words = " ".join(words).split()
-    fixed = []
-    for w in words:
-        if len(w) >= 5 and w.isalpha() and w not in _TERM_SET:
-            w = _respell(w)
-        fixed.append(w)
-    return " ".join(fixed).replace("glovebox", "glove box")
+    s = re.sub(r"\bu (?=visa|nonimmigrant)", "uvisa ", s)  # the U visa is not "you"
+    words = " ".join(_TEXTING.get(w, w) for w in s.split()).split()
+    return " ".join(correct(w) for w in words).replace("glovebox", "glove box")
 
 
-_TERM_SET = frozenset(_TERMS)
+
+@functools.cache
+def vocabulary() -> frozenset[str]:
+    """Every word the lexicon is written in (from its own patterns, so it is written once)."""
+    words = set(_TERMS)
+    for pats in (*_PATTERNS.values(), _BENIGN):
+        for p in pats:
+            words.update(re.findall(r"[a-z]{3,}", re.sub(r"\\[a-zA-Z]", " ", p)))
+    return frozenset(words)
+
+
+@functools.cache
+def _real_words() -> frozenset[str]:
+    """English words one typo away from a lexicon word (wordfreq's list; scripts/build_legal_model.py):
+    real words such as "shout" or "dues", never respelled into "shoot" or "drugs"."""
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent / "data" / "near_legal_words.txt"
+    return frozenset(path.read_text(encoding="utf-8").split()) if path.is_file() else frozenset()
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def edits1(word: str) -> list[str]:
+    """Every string one typo from ``word``: two letters swapped first, then a letter dropped, added, changed."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    swaps = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    drops = [a + b[1:] for a, b in splits if b]
+    adds = [a + c + b for a, b in splits for c in _LETTERS]
+    changes = [a + c + b[1:] for a, b in splits if b for c in _LETTERS if c != b[0]]
+    return swaps + drops + adds + changes
+
+
+def correct(word: str, real: frozenset[str] | None = None) -> str:
+    """``word``, or the lexicon word it is a typo of. Real English words are left alone."""
+    if len(word) < 4 or not word.isalpha() or not word.isascii():
+        return word
+    vocab = vocabulary()
+    if word in vocab:
+        return word
+    squashed = re.sub(r"(.)\1{2,}", r"\1\1", word)  # stretched letters: "shooot"
+    ends_in = squashed.endswith("in")
+    if ends_in and squashed + "g" in vocab:  # "drinkin"
+        return squashed + "g"
+    if word in (_real_words() if real is None else real):
+        return word
+    for cand in (squashed, re.sub(r"(.)\1+", r"\1", squashed)):
+        if cand in vocab:
+            return cand
+    for cand in edits1(squashed):
+        if cand in vocab or (ends_in and cand.endswith("in") and cand + "g" in vocab):
+            return cand if cand in vocab else cand + "g"
+    return _respell(word) if len(word) >= 5 else word
 
 
 def _respell(word: str) -> str:
@@ -462,16 +590,23 @@ class LegalRisk(NamedTuple):
         return KINDS[self.kind]
 
 
+def prepared(text: str) -> str:
+    """Normalised English with its benign uses of legal words removed ("cardiac arrest", "look at your
+    hand"): what the lexicon and the gate's word model read."""
+    benign, _ = _compiled()
+    return " ".join(benign.sub(" benignuse ", f" {normalise(text)} ").split())
+
+
 def legal_risk(text: str) -> LegalRisk | None:
     """The kind of legal-risk talk ``text`` reads as (by the lexicon), or None.
 
     English, as officers type it. The phrasebook closeness half of the gate is in lepcli.translate.gate.
     """
-    s = normalise(text)
+    s = prepared(text)
     if not s:
         return None
-    benign, kinds = _compiled()
-    s = benign.sub(" ", f" {s} ")
+    _, kinds = _compiled()
+    s = f" {s} "
     for kind, pattern in kinds.items():
         if pattern.search(s):
             return LegalRisk(kind, "lexicon")

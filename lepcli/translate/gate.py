@@ -6,9 +6,11 @@ Two halves, either is enough:
 2. closeness to the phrasebook's own legal phrases (any wording close to "May I search your car?" or
    "Do you understand these rights?"), through the same phrase search officers use.
 
-3. a word model (naive Bayes over words and word pairs, ``data/legal_words.json``, trained by
-   ``scripts/build_legal_model.py`` on half of the labelled set in bench/sets/ and the phrasebook):
-   the wordings the lexicon does not spell out ("was it u driving", "keep blowing").
+3. a word model (logistic regression over words, word pairs, word classes such as "#crime" or
+   "#contra", and sentence shape such as "^did you" or a question mark; ``data/legal_words.json``,
+   trained by ``scripts/build_legal_model.py`` on half of the labelled set in bench/sets/ and the
+   phrasebook, its threshold set by cross-validation): the wordings the lexicon does not spell out
+   ("was it u driving", "keep blowing").
 
 Every feature that translates runs this first: ``lep translate``, exports with ``--fill-machine``,
 the encounter screen.
@@ -28,28 +30,34 @@ CLOSE_COVER = 0.7
 CLOSE_PHRASE_COVER = 0.6  # ... and matching at least half of the legal phrase ("Stop!" is not "stop answering")
 
 
-# The word model says "legal" above this log-odds (chosen on the training half: 1.7% of its everyday texts).
-WORD_MODEL_THRESHOLD = 7.0
-
-
 def features(text: str) -> list[str]:
-    """Words and word pairs of normalised English (the word model's features)."""
-    words = policy.normalise(text).split()
-    return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    """The word model's features of a text: the words and word pairs of normalised English (benign uses
+    of legal words replaced by one token), the classes of its words and pairs with a class ("did #crime"),
+    its first word and first two words as classes ("^did you"), and a question mark."""
+    words = policy.prepared(text).split()
+    if not words:
+        return []
+    shapes = [policy.word_class(w) or w for w in words]
+    pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    shape_pairs = [f"{a} {b}" for a, b in zip(shapes, shapes[1:], strict=False) if a[0] == "#" or b[0] == "#"]
+    start = [f"^{words[0]}", f"^{' '.join(shapes[:2])}"]
+    question = ["?"] if text.rstrip().endswith("?") else []
+    return words + pairs + [s for s in shapes if s[0] == "#"] + shape_pairs + start + question
 
 
 @functools.cache
-def _word_model() -> tuple[float, dict[str, float]]:
+def _word_model() -> tuple[float, dict[str, float], float]:
     import json
     from pathlib import Path
 
     data = json.loads((Path(__file__).resolve().parent / "data" / "legal_words.json").read_text(encoding="utf-8"))
-    return float(data["prior"]), {str(k): float(v) for k, v in data["weights"].items()}
+    weights = {str(k): float(v) for k, v in data["weights"].items()}
+    return float(data["prior"]), weights, float(data["threshold"])
 
 
 def word_score(text: str) -> float:
     """Log-odds that ``text`` is legal-risk talk, by the word model."""
-    prior, weights = _word_model()
+    prior, weights, _ = _word_model()
     return prior + sum(weights.get(f, 0.0) for f in set(features(text)))
 
 
@@ -69,7 +77,7 @@ def check(text: str, book: pb.Phrasebook | None = None) -> LegalRisk | None:
     risk = policy.legal_risk(text)
     if risk is not None:
         return risk
-    if word_score(text) > WORD_MODEL_THRESHOLD:
+    if word_score(text) > _word_model()[2]:
         return LegalRisk("questioning", "words")
     if not any(p.legal for p in book.phrases):
         return None
