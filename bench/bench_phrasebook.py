@@ -89,6 +89,7 @@ def _tsv(name: str) -> list[list[str]]:
 
 def quality() -> None:
     """Recall and precision on the held-out sets of bench/sets/ (written separately, never used to tune)."""
+    from lepcli import phrasebook as pb
     from lepcli import translate
     from lepcli.translate import gate
 
@@ -106,6 +107,16 @@ def quality() -> None:
     legal = [h for k, hs in by_kind.items() if k != "benign" for h in hs]
     print(f"  all legal kinds        caught      {100 * sum(legal) / len(legal):5.1f}%  ({sum(legal)}/{len(legal)})")
     print(f"  {per * 1000:.2f} ms per text")
+    # As `lep translate --to es` decides (the gate, then the phrase search; the word model yields to an
+    # everyday phrase found surely): legal text must end refused or on a legal phrase.
+    ends: dict[str, list[bool]] = {}
+    for kind, text in rows:
+        m = translate.match(text, "es")
+        stopped = m.legal_risk is not None or (m.phrase_id is not None and pb.load().phrase(m.phrase_id).legal)
+        ends.setdefault("benign" if kind == "benign" else "legal", []).append(stopped)
+    for kind, hits in sorted(ends.items()):
+        what = "false-block" if kind == "benign" else "caught"
+        print(f"  end to end: {kind:<10} {what:<11} {100 * sum(hits) / len(hits):5.1f}%  ({sum(hits)}/{len(hits)})")
 
     print("\n== officer wordings -> phrase (bench/sets/officer.tsv), into Spanish")
     rows = _tsv("officer.tsv")

@@ -390,6 +390,8 @@ _BENIGN = [
     r"\bchild custody\b",
     r"\b(take|taking|took) a (deep |slow )?breath\b(?! (test|sample|analysis))",
     r"\bblow (your|ur) nose\b",
+    r"\b(blow|blew|blowing|blown) (through|past|thru) (a |the |that )?(red|light|stop|intersection|sign)\b",
+    r"\b(blow|blew|blowing|blown) (out|up|away|over|down)\b",
     r"\b(immigration|divorce|family|tenant|housing|eviction|civil|landlord) (lawyer|attorney)\b",
     r"\b(lawyer|attorney) (for|about) (the|your|ur|a) (divorce|eviction|visa|immigration|custody|lease|will|uvisa visa)\b",
     r"\brights as an? (tenant|worker|renter|employee|patient|parent)\b",

@@ -25,6 +25,7 @@ from lepcli.policy import LegalRisk
 
 MATCH_SCORE = 80.0  # tier 1 answers only at or above this score (0-100) ...
 MATCH_COVER = 0.75  # ... and when the phrase accounts for this much of what was typed
+WORDS_YIELD_SCORE = 85.0  # a non-legal phrase found this surely overrules the legal gate's word model
 SUGGEST_SCORE = 45.0
 # The officer's side (and a reply, into English) also answers when one phrase stands clearly above the
 # rest: at least MARGIN_FLOOR,
@@ -253,6 +254,11 @@ def _decide(
 
         risk = gate.check(text, book)
     found, near = _find(book, text, target, source)
+    if risk is not None and risk.why == "words" and found is not None and found.score >= WORDS_YIELD_SCORE:
+        # The word model is the gate's weakest half: a wording this close to an everyday phrase is that
+        # phrase ("is he here now"). The lexicon and closeness to a legal phrase are never overruled.
+        if not found.phrase.legal:
+            risk = None
     return gated, risk, found, near
 
 
