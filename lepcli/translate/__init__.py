@@ -259,6 +259,8 @@ def _decide(
         # phrase ("is he here now"). The lexicon and closeness to a legal phrase are never overruled.
         if not found.phrase.legal:
             risk = None
+    if gated and risk is None and found is None:
+        risk = gate.before_machine(text)
     return gated, risk, found, near
 
 

@@ -46,18 +46,18 @@ def features(text: str) -> list[str]:
 
 
 @functools.cache
-def _word_model() -> tuple[float, dict[str, float], float]:
+def _word_model() -> tuple[float, dict[str, float], float, float]:
     import json
     from pathlib import Path
 
     data = json.loads((Path(__file__).resolve().parent / "data" / "legal_words.json").read_text(encoding="utf-8"))
     weights = {str(k): float(v) for k, v in data["weights"].items()}
-    return float(data["prior"]), weights, float(data["threshold"])
+    return float(data["prior"]), weights, float(data["threshold"]), float(data["machine_threshold"])
 
 
 def word_score(text: str) -> float:
     """Log-odds that ``text`` is legal-risk talk, by the word model."""
-    prior, weights, _ = _word_model()
+    prior, weights, _, _ = _word_model()
     return prior + sum(weights.get(f, 0.0) for f in set(features(text)))
 
 
@@ -88,6 +88,13 @@ def check(text: str, book: pb.Phrasebook | None = None) -> LegalRisk | None:
             own = policy.legal_risk(phrase.text)
             return LegalRisk(own.kind if own else _kind_of(phrase), f"phrase:{phrase.id}")
     return None
+
+
+def before_machine(text: str) -> LegalRisk | None:
+    """The stricter verdict for text no phrase matched, on its way to machine translation: the word
+    model at its lower threshold (a false block here costs a call to the interpreter line, a miss
+    costs a machine-translated question about an offence)."""
+    return LegalRisk("questioning", "words") if word_score(text) > _word_model()[3] else None
 
 
 def _kind_of(phrase: pb.Phrase) -> str:
