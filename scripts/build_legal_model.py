@@ -6,6 +6,7 @@ by 5-fold cross-validation so that about 3% of everyday texts the folds did not 
 Training text, nothing else:
 - the "dev" half of bench/sets/legal.tsv (CRC-32 of the text even; the odd half is held out and
   never read here, so bench/bench_phrasebook.py measures the model on text it has not seen);
+- scripts/legal_training.tsv: 2,600 wordings written for training (never copied from the bench sets);
 - the phrasebook: legal phrases' English texts (legal), every other phrase's text and paraphrases (everyday).
 
 It first writes lepcli/data/near_legal_words.txt: the English words (wordfreq's most frequent, down
@@ -33,6 +34,7 @@ from lepcli.translate.gate import features  # noqa: E402
 
 OUT = ROOT / "lepcli" / "translate" / "data" / "legal_words.json"
 REAL = ROOT / "lepcli" / "data" / "near_legal_words.txt"
+TRAINING = ROOT / "scripts" / "legal_training.tsv"  # written for training only (never the bench sets)
 ENGLISH_WORDS = 100_000
 MIN_ZIPF = 2.8
 MIN_COUNT = 2
@@ -51,6 +53,10 @@ def training() -> list[tuple[bool, str]]:
             continue
         kind, text = line.split("\t")
         if zlib.crc32(text.encode("utf-8")) % 2 == 0:  # the dev half only
+            rows.append((kind != "benign", text))
+    for line in TRAINING.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, text = line.split("\t")
             rows.append((kind != "benign", text))
     master = yaml.safe_load((ROOT / "phrasebooks" / "en.yaml").read_text(encoding="utf-8"))
     for p in master["phrases"]:
@@ -85,6 +91,7 @@ def inputs_digest() -> str:
     h = hashlib.sha256()
     for path in (
         ROOT / "bench" / "sets" / "legal.tsv",
+        TRAINING,
         ROOT / "phrasebooks" / "en.yaml",
         ROOT / "lepcli" / "policy.py",
         ROOT / "lepcli" / "translate" / "gate.py",
