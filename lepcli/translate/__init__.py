@@ -31,8 +31,8 @@ SUGGEST_SCORE = 45.0
 # rest: at least MARGIN_FLOOR,
 # covering MARGIN_COVER of what was typed, and MARGIN points ahead of the next phrase.
 MARGIN_FLOOR = 60.0
-MARGIN_COVER = 0.6
-MARGIN = 10.0
+MARGIN_COVER = 0.5
+MARGIN = 7.0
 # Into English the typed text is a person's reply: a `responses.*` phrase within this many points of
 # a question ("Tô com dor no peito" vs "Você está com dor no peito?") is the answer; the question is
 # listed as the close alternative.
