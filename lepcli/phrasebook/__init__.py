@@ -24,7 +24,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from lepcli import paths, policy
+from lepcli import jsonable, paths, policy
 from lepcli.errors import ConfigError, NotFound
 
 if TYPE_CHECKING:
@@ -43,9 +43,7 @@ FULL_LANGUAGES = frozenset(
 STATUS_LABELS = policy.STATUS_LABELS  # written once, in lepcli.policy
 ID_RE = re.compile(r"^[a-z0-9_]+\.[a-z0-9_.]+$")
 PLACEHOLDER_RE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
-PHRASE_KEYS = frozenset(
-    {"id", "text", "category", "urgent", "legal", "answer", "notes", "keywords", "paraphrases"}
-)
+PHRASE_KEYS = frozenset({"id", "text", "category", "urgent", "legal", "answer", "notes", "keywords", "paraphrases"})
 TRANSLATION_KEYS = frozenset(
     {"text", "pronunciation", "romanization", "status", "reviewed_by", "reviewed_on", "notes", "variants"}
 )
@@ -56,6 +54,7 @@ CACHE_VERSION = 8
 # NamedTuples, not dataclasses: immutable all the same, and ~1 ms cheaper each at every start-up.
 
 
+@jsonable.shape(skip=("paraphrase_keys", "keyword_keys", "file", "line", "layer", "key"))
 class Phrase(NamedTuple):
     id: str
     text: str
@@ -78,21 +77,8 @@ class Phrase(NamedTuple):
     def placeholders(self) -> frozenset[str]:
         return placeholders(self.text)
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "text": self.text,
-            "category": self.category,
-            "urgent": self.urgent,
-            "legal": self.legal,
-            "answer": self.answer,
-            "notes": self.notes,
-            "keywords": list(self.keywords),
-            "paraphrases": list(self.paraphrases),
-            "source": self.source,
-        }
 
-
+@jsonable.shape(skip=("file", "line", "layer", "key", "romanization_key", "variant_keys"), extra=("label",))
 class Translation(NamedTuple):
     phrase_id: str
     lang: str
@@ -120,22 +106,6 @@ class Translation(NamedTuple):
     def reviewed(self) -> bool:
         return self.status == "reviewed"
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "phrase_id": self.phrase_id,
-            "lang": self.lang,
-            "text": self.text,
-            "pronunciation": self.pronunciation,
-            "romanization": self.romanization,
-            "status": self.status,
-            "label": self.label,
-            "reviewed_by": self.reviewed_by,
-            "reviewed_on": self.reviewed_on,
-            "notes": self.notes,
-            "variants": list(self.variants),
-            "source": self.source,
-        }
-
 
 class Problem(NamedTuple):
     """One defect in a phrasebook file, located as precisely as the YAML allows."""
@@ -150,15 +120,6 @@ class Problem(NamedTuple):
         where = f"{self.file}:{self.line}" if self.line else self.file
         part = f"{self.field}: " if self.field else ""
         return f"{where}: {part}{self.message}"
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "file": self.file,
-            "line": self.line,
-            "field": self.field,
-            "message": self.message,
-            "severity": self.severity,
-        }
 
 
 def placeholders(text: str) -> frozenset[str]:
@@ -481,7 +442,7 @@ def _cached_record(path: Path, stem: str) -> tuple[dict[str, Any], list[Problem]
 
 def _parse_stored(path: Path, raw: bytes, stem: str) -> dict[str, Any]:
     record, problems = parse_file(path, stem, raw)
-    return {"record": record, "problems": [p.to_json() for p in problems]}
+    return {"record": record, "problems": jsonable.to_json(problems)}
 
 
 def parse_file(path: Path, stem: str, raw: bytes | None = None) -> tuple[dict[str, Any], list[Problem]]:
