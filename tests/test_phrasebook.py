@@ -524,8 +524,10 @@ def test_cache_follows_file_changes(agency: Path) -> None:
 
     path = write(agency, "es.yaml", SPANISH_OK)
     assert phrasebook.load().translation("medical.are_you_hurt", "es").text == "¿Se lastimó?"  # type: ignore[union-attr]
-    cached = list((paths.cache_dir() / "phrasebooks").glob("es-*.json"))
-    assert len(cached) == 2  # packaged es.yaml and the agency one
+    from lepcli.files import cache
+
+    packaged = paths.packaged_phrasebooks_dir() / "es.yaml"
+    assert all(cache.entry_path("phrasebooks", p).is_file() for p in (packaged, path))  # both es.yaml cached
     path.write_text(SPANISH_OK.replace("¿Se lastimó?", "¿Está lastimado?") + "\n", encoding="utf-8")
     assert phrasebook.load().translation("medical.are_you_hurt", "es").text == "¿Está lastimado?"  # type: ignore[union-attr]
 

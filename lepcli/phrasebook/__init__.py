@@ -253,7 +253,7 @@ class Phrasebook:
     def _load_language(self, lang: str) -> dict[str, Translation]:
         merged: dict[str, Translation] = {}
         for layer, path in self._lang_files.get(lang, []):
-            record, problems = _cached_record(path, lang)
+            record, problems = cached_record(path, lang)
             self.problems.extend(problems)
             if record.get("fatal"):
                 continue
@@ -319,7 +319,7 @@ def _build(listing: list[tuple[int, list[tuple[str, Path, int, int]]]]) -> Phras
             if stem in NOT_LANGUAGE_FILES:
                 continue
             if stem == MASTER:
-                record, found = _cached_record(path, MASTER)
+                record, found = cached_record(path, MASTER)
                 problems.extend(found)
                 if record.get("fatal"):
                     if layer == 0:
@@ -417,8 +417,10 @@ def _close_ids(query: str, ids: list[str]) -> list[str]:
 
 
 def _cache_version() -> list[Any]:
+    """The parser's code stamp: an edit to the parser, the tokenizer or the YAML reader re-parses every file."""
     here = Path(__file__).parent
-    return [CACHE_VERSION, *((here / name).stat().st_mtime_ns for name in ("__init__.py", "search.py"))]
+    code = (here / "__init__.py", here / "search.py", here.parent / "files" / "yamldoc.py")
+    return [CACHE_VERSION, *(path.stat().st_mtime_ns for path in code)]
 
 
 def _key(text: str) -> str:
@@ -427,7 +429,7 @@ def _key(text: str) -> str:
     return key(text)
 
 
-def _cached_record(path: Path, stem: str) -> tuple[dict[str, Any], list[Problem]]:
+def cached_record(path: Path, stem: str) -> tuple[dict[str, Any], list[Problem]]:
     """Parsed, file-locally validated content of one phrasebook file, from the cache if these bytes were seen."""
     from lepcli.files import cache
     from lepcli.files import yamldoc as yamlfile

@@ -202,7 +202,11 @@ class CheckReport:
 
 
 def check() -> CheckReport:
-    """Validate every phrasebook file (packaged and agency) from scratch, without the cache."""
+    """Validate every phrasebook file (packaged and agency).
+
+    Each file is parsed through the loader's content-keyed cache (the same bytes read by the same parser
+    code give the same problems, so a cached parse is never stale); merging, cross-checks and the
+    package's rules run every time."""
     report = CheckReport()
     master: dict[str, pb.Phrase] = {}
     categories: dict[str, str] = {}
@@ -212,7 +216,7 @@ def check() -> CheckReport:
     if not any(layer == 0 for layer, _ in masters):
         report.problems.append(pb.Problem(str(paths.packaged_phrasebooks_dir() / "en.yaml"), None, "file not found"))
     for layer, path in masters:
-        record, problems = pb.parse_file(path, pb.MASTER)
+        record, problems = pb.cached_record(path, pb.MASTER)
         report.problems.extend(problems)
         report.files.append(_file_entry(path, pb.MASTER, layer, len(record.get("phrases", []))))
         if record.get("fatal"):
@@ -227,7 +231,7 @@ def check() -> CheckReport:
             if not pb.known_code(stem):
                 report.problems.append(pb.Problem(str(path), None, pb.unknown_code_message(stem)))
                 continue
-            record, problems = pb.parse_file(path, stem)
+            record, problems = pb.cached_record(path, stem)
             report.problems.extend(problems)
             report.files.append(_file_entry(path, stem, layer, len(record.get("translations", {}))))
             if record.get("fatal") or not master:
