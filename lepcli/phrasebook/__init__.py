@@ -188,7 +188,7 @@ class Phrasebook:
         """Search index over the English texts ("en") and/or translations in ``langs`` (built once)."""
         found = self._indexes.get(langs)
         if found is None:
-            from lepcli.phrasebook.search import Index
+            from lepcli.phrasebook import index_cache
 
             # Texts come with their token keys from the (cached) files: no tokenizing at search time.
             entries: list[tuple[str, str, str, str | None, tuple[str, ...]]] = []
@@ -204,18 +204,19 @@ class Phrasebook:
                         entries.append((lang, t.phrase_id, t.romanization, t.romanization_key, ()))
                     for v, vkey in zip(t.variants, t.variant_keys, strict=True):
                         entries.append((lang, t.phrase_id, v, vkey, ()))
-            found = self._indexes[langs] = Index(entries)
+            found = self._indexes[langs] = index_cache.index(entries, langs)
         return found
 
     def legal_index(self) -> Index:
         """Search index over the English texts of the legal phrases only (the legal gate's second half)."""
         found = self._indexes.get(_LEGAL_KEY)
         if found is None:
-            from lepcli.phrasebook.search import Index
+            from lepcli.phrasebook import index_cache
 
-            found = self._indexes[_LEGAL_KEY] = Index(
-                [(MASTER, p.id, p.text, p.key, p.keyword_keys) for p in self.phrases if p.legal]
-            )
+            entries: list[index_cache.Entry] = [
+                (MASTER, p.id, p.text, p.key, p.keyword_keys) for p in self.phrases if p.legal
+            ]
+            found = self._indexes[_LEGAL_KEY] = index_cache.index(entries, _LEGAL_KEY)
         return found
 
     def exact(
