@@ -1,4 +1,5 @@
-"""Test set-up: a private LEP_HOME per test, plain deterministic output, the network blocked.
+"""Test set-up: a private LEP_HOME per test (its parsed-phrasebook cache shared), plain deterministic
+output, the network blocked.
 
 pytest-socket (``--disable-socket --allow-unix-socket`` in pyproject) makes any attempt to
 open an inet socket fail the test; ``test_offline.py`` proves the guard is active.
@@ -25,9 +26,22 @@ except ImportError:
     pass
 
 
+@pytest.fixture(scope="session")
+def parsed_phrasebooks(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder of parsed phrasebook files for the whole session (per xdist worker).
+
+    The cache is keyed on each file's path and bytes (lepcli.files.cache), so sharing it cannot serve a
+    test another test's content: it only spares every test re-parsing the same packaged YAML files."""
+    return tmp_path_factory.mktemp("parsed-phrasebooks")
+
+
 @pytest.fixture(autouse=True)
-def lep_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "lep-home"
+def lep_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, parsed_phrasebooks: Path
+) -> Path:
+    home = tmp_path_factory.mktemp("lep-home")  # beside tmp_path, not in it: tests list their tmp_path
+    (home / "cache").mkdir()
+    (home / "cache" / "phrasebooks").symlink_to(parsed_phrasebooks, target_is_directory=True)
     monkeypatch.setenv("LEP_HOME", str(home))
     monkeypatch.delenv("LEP_LINES", raising=False)
     monkeypatch.delenv("LEP_PHRASEBOOKS", raising=False)

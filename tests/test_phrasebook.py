@@ -524,8 +524,10 @@ def test_cache_follows_file_changes(agency: Path) -> None:
 
     path = write(agency, "es.yaml", SPANISH_OK)
     assert phrasebook.load().translation("medical.are_you_hurt", "es").text == "¿Se lastimó?"  # type: ignore[union-attr]
-    cached = list((paths.cache_dir() / "phrasebooks").glob("es-*.json"))
-    assert len(cached) == 2  # packaged es.yaml and the agency one
+    from lepcli.files import cache
+
+    packaged = paths.packaged_phrasebooks_dir() / "es.yaml"
+    assert all(cache.entry_path("phrasebooks", p).is_file() for p in (packaged, path))  # both es.yaml cached
     path.write_text(SPANISH_OK.replace("¿Se lastimó?", "¿Está lastimado?") + "\n", encoding="utf-8")
     assert phrasebook.load().translation("medical.are_you_hurt", "es").text == "¿Está lastimado?"  # type: ignore[union-attr]
 
@@ -569,3 +571,25 @@ def test_variants_are_searched_but_never_the_answer(lep: Lep, agency: Path) -> N
 def test_search_handles_typing_variants(lep: Lep, query: str, expected: str) -> None:
     data = lep("phrase", "search", query, "--json").json()
     assert data["hits"][0]["id"] == expected, data["hits"][:3]
+
+
+def test_search_index_read_back_from_the_cache_answers_alike_and_follows_edits(
+    agency: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lepcli import phrasebook
+    from lepcli.phrasebook.search import Index
+
+    book = phrasebook.load()
+    langs = frozenset({"en", "es"})
+    built = book.index(langs)
+    assert list((paths.cache_dir() / "indexes").glob("en+es.marshal"))
+    phrasebook._LOADED.clear()  # as in a new process: the index must come from the cache file
+    with monkeypatch.context() as m:
+        m.setattr(Index, "__init__", lambda *a: pytest.fail("rebuilt instead of read back"))
+        again = phrasebook.load().index(langs)
+    assert type(again) is Index and vars(again) == vars(built)
+    for query in ("license please", "r u hurt", "¿Está herido?", "wher dose it hurt"):
+        assert again.search(query) == built.search(query)
+    write(agency, "es.yaml", SPANISH_OK.replace("¿Se lastimó?", "¿Le duele algo?"))
+    edited = phrasebook.load().index(langs)
+    assert any(m.text == "¿Le duele algo?" for m in edited.search("le duele algo"))

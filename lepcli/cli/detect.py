@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from lepcli import jsonable
 from lepcli.cli.options import json_option
 
 if TYPE_CHECKING:
@@ -117,6 +118,6 @@ def detect(
     prefer = None if among_codes else agency_common_languages()
     result = detect_mod.detect(typed, top=top, among=among_codes, prefer=prefer)
     if as_json:
-        output.emit_json(result.to_json())
+        output.emit_json(jsonable.to_json(result))
     else:
         output.render(detect_view(result))

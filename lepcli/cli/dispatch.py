@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from lepcli import jsonable
 from lepcli.cli.options import json_option
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ def dispatch(
     )
     warn_skipped(answer.lines.skipped)
     if as_json:
-        output.emit_json(answer.to_json())
+        output.emit_json(jsonable.to_json(answer))
     else:
         output.render(dispatch_view(answer))
 

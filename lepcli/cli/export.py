@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from lepcli import jsonable
 from lepcli.cli.options import json_option
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ class _Shown:
         self.result = result
 
     def to_json(self) -> object:
-        return self.result.to_json()
+        return jsonable.to_json(self.result)
 
     def to_view(self) -> View:
         return result_view(self.result)

@@ -7,6 +7,7 @@ from typing import Any
 
 import typer
 
+from lepcli import jsonable
 from lepcli.cli.options import json_option
 
 
@@ -15,7 +16,7 @@ class _View:
         self.result = result
 
     def to_json(self) -> Any:
-        return self.result.to_json()
+        return jsonable.to_json(self.result)
 
     def to_view(self) -> Any:
         from lepcli.cli import render as output

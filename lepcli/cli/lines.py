@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from lepcli import jsonable
 from lepcli.cli import render as output
 from lepcli.cli.options import json_option
 
@@ -71,7 +72,7 @@ def lines(
         answer.note = resolution.note
     warn_skipped(answer.skipped)
     if as_json:
-        output.emit_json(answer.to_json())
+        output.emit_json(jsonable.to_json(answer))
     else:
         output.render(lines_view(answer, full=show_all))
 

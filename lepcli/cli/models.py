@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from lepcli import jsonable
 from lepcli.cli.options import json_option
 
 if TYPE_CHECKING:
@@ -127,7 +128,7 @@ def install(
 
     with _progress_bar(not as_json) as progress:
         report = archive.install(path, force=force, progress=progress)
-    output.emit(_Shown(report.to_json(), _install_view(report)), as_json=as_json)
+    output.emit(_Shown(jsonable.to_json(report), _install_view(report)), as_json=as_json)
 
 
 @app.command("list")
@@ -160,7 +161,7 @@ def list_models(as_json: bool = json_option()) -> None:
                 "reinstall with lep models install FILE --force, or delete with lep models remove FOLDER", tone="danger"
             )
         )
-    output.emit(_Shown(listing.to_json(), view), as_json=as_json)
+    output.emit(_Shown(jsonable.to_json(listing), view), as_json=as_json)
 
 
 @app.command("pin")
@@ -295,7 +296,7 @@ def remove(
     view = output.View().add(
         output.Note(f"{what} ({_mb(report.size_bytes)}) from {report.path}", label="removed", tone="ok")
     )
-    output.emit(_Shown(report.to_json(), view), as_json=as_json)
+    output.emit(_Shown(jsonable.to_json(report), view), as_json=as_json)
 
 
 @app.command("verify")
@@ -320,7 +321,7 @@ def verify(as_json: bool = json_option()) -> None:
         view.add(output.Table(["pair", "status", "time", "detail", "installed by"], rows))
     if not report.ok:
         view.add(output.Note("reinstall failed models: lep models install FILE.argosmodel --force", tone="danger"))
-    output.emit(_Shown(report.to_json(), view), as_json=as_json)
+    output.emit(_Shown(jsonable.to_json(report), view), as_json=as_json)
     if not report.ok:
         raise typer.Exit(int(ExitCode.MODEL))
 
@@ -347,4 +348,4 @@ def download(
     report = manage.download(code, force=force)
     view = _install_view(report.install)
     view.add(output.Note(", ".join(report.sources), label="downloaded from", tone="muted"))
-    output.emit(_Shown(report.to_json(), view), as_json=as_json)
+    output.emit(_Shown(jsonable.to_json(report), view), as_json=as_json)

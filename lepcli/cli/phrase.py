@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from lepcli import jsonable
 from lepcli import phrasebook as pb
 from lepcli.cli import render as output
 from lepcli.cli.options import json_option
@@ -244,7 +245,7 @@ def _view_coverage_report(r: CoverageReport) -> output.View:
 
     rows = []
     for c in r.languages:
-        j = c.to_json()
+        j = jsonable.to_json(c)
         rows.append(
             [
                 c.code,

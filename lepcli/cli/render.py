@@ -1,8 +1,8 @@
 """The one renderer. Results go to stdout (a Rich view, plain text, or JSON); messages to stderr.
 
-Library functions return dataclasses with ``to_json()`` (stable keys, pinned by tests); the cli module
-of the commands that show a result registers its view (``@view(ResultType)``: a list of the generic
-blocks below). This module is the only place that prints.
+Library functions return dataclasses; their JSON comes from :func:`lepcli.jsonable.to_json` (stable keys,
+pinned by tests/test_json_contract.py); the cli module of the commands that show a result registers its
+view (``@view(ResultType)``: a list of the generic blocks below). This module is the only place that prints.
 Rich is imported only when stdout is a terminal, so pipes and ``--json`` stay fast.
 
 Every string of a view passes through :func:`_prepare` on its way out, the one path for all commands:
@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from lepcli import jsonable
 from lepcli.text import scripts
 from lepcli.text.width import display_width
 
@@ -31,8 +32,6 @@ if TYPE_CHECKING:  # typing constructs cost start-up time; checkers still see th
     Tone: TypeAlias = Literal["info", "ok", "warn", "danger", "muted"]
 
     class Result(Protocol):
-        def to_json(self) -> Any: ...
-
         def to_view(self) -> View: ...
 
 
@@ -228,7 +227,7 @@ def view_of(result: Any) -> View:
 def emit(result: Any, *, as_json: bool) -> None:
     """Write a result to stdout: its JSON, or its registered view."""
     if as_json:
-        emit_json(result.to_json())
+        emit_json(jsonable.to_json(result))
     else:
         render(view_of(result))
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from lepcli import jsonable
 from lepcli.cli.options import json_option
 
 if TYPE_CHECKING:
@@ -127,7 +128,7 @@ def import_command(
     from lepcli.phrasebook import xliff
 
     report = xliff.import_file(file, reviewer=reviewer, lang=resolve_lang(lang))
-    output.emit(_Shown(report.to_json(), import_view(report)), as_json=as_json)
+    output.emit(_Shown(jsonable.to_json(report), import_view(report)), as_json=as_json)
 
 
 def coverage_command(
@@ -148,7 +149,8 @@ def coverage_command(
     detail = [c for spec in lang or () for part in spec.split(",") if (c := resolve_lang(part.strip()))]
     old = check.coverage()
     report = status_report()
-    data = {**old.to_json(), "status": report.to_json()["languages"], "categories": report.to_json()["categories"]}
+    status = jsonable.to_json(report)
+    data = {**jsonable.to_json(old), "status": status["languages"], "categories": status["categories"]}
     output.emit(_Shown(data, coverage_view(old, report, detail)), as_json=as_json)
     warn_agency_problems()
 

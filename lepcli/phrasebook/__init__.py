@@ -24,7 +24,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from lepcli import paths, policy
+from lepcli import jsonable, paths, policy
 from lepcli.errors import ConfigError, NotFound
 
 if TYPE_CHECKING:
@@ -43,9 +43,7 @@ FULL_LANGUAGES = frozenset(
 STATUS_LABELS = policy.STATUS_LABELS  # written once, in lepcli.policy
 ID_RE = re.compile(r"^[a-z0-9_]+\.[a-z0-9_.]+$")
 PLACEHOLDER_RE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
-PHRASE_KEYS = frozenset(
-    {"id", "text", "category", "urgent", "legal", "answer", "notes", "keywords", "paraphrases"}
-)
+PHRASE_KEYS = frozenset({"id", "text", "category", "urgent", "legal", "answer", "notes", "keywords", "paraphrases"})
 TRANSLATION_KEYS = frozenset(
     {"text", "pronunciation", "romanization", "status", "reviewed_by", "reviewed_on", "notes", "variants"}
 )
@@ -56,6 +54,7 @@ CACHE_VERSION = 8
 # NamedTuples, not dataclasses: immutable all the same, and ~1 ms cheaper each at every start-up.
 
 
+@jsonable.shape(skip=("paraphrase_keys", "keyword_keys", "file", "line", "layer", "key"))
 class Phrase(NamedTuple):
     id: str
     text: str
@@ -78,21 +77,8 @@ class Phrase(NamedTuple):
     def placeholders(self) -> frozenset[str]:
         return placeholders(self.text)
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "text": self.text,
-            "category": self.category,
-            "urgent": self.urgent,
-            "legal": self.legal,
-            "answer": self.answer,
-            "notes": self.notes,
-            "keywords": list(self.keywords),
-            "paraphrases": list(self.paraphrases),
-            "source": self.source,
-        }
 
-
+@jsonable.shape(skip=("file", "line", "layer", "key", "romanization_key", "variant_keys"), extra=("label",))
 class Translation(NamedTuple):
     phrase_id: str
     lang: str
@@ -120,22 +106,6 @@ class Translation(NamedTuple):
     def reviewed(self) -> bool:
         return self.status == "reviewed"
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "phrase_id": self.phrase_id,
-            "lang": self.lang,
-            "text": self.text,
-            "pronunciation": self.pronunciation,
-            "romanization": self.romanization,
-            "status": self.status,
-            "label": self.label,
-            "reviewed_by": self.reviewed_by,
-            "reviewed_on": self.reviewed_on,
-            "notes": self.notes,
-            "variants": list(self.variants),
-            "source": self.source,
-        }
-
 
 class Problem(NamedTuple):
     """One defect in a phrasebook file, located as precisely as the YAML allows."""
@@ -150,15 +120,6 @@ class Problem(NamedTuple):
         where = f"{self.file}:{self.line}" if self.line else self.file
         part = f"{self.field}: " if self.field else ""
         return f"{where}: {part}{self.message}"
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "file": self.file,
-            "line": self.line,
-            "field": self.field,
-            "message": self.message,
-            "severity": self.severity,
-        }
 
 
 def placeholders(text: str) -> frozenset[str]:
@@ -227,7 +188,7 @@ class Phrasebook:
         """Search index over the English texts ("en") and/or translations in ``langs`` (built once)."""
         found = self._indexes.get(langs)
         if found is None:
-            from lepcli.phrasebook.search import Index
+            from lepcli.phrasebook import index_cache
 
             # Texts come with their token keys from the (cached) files: no tokenizing at search time.
             entries: list[tuple[str, str, str, str | None, tuple[str, ...]]] = []
@@ -243,18 +204,19 @@ class Phrasebook:
                         entries.append((lang, t.phrase_id, t.romanization, t.romanization_key, ()))
                     for v, vkey in zip(t.variants, t.variant_keys, strict=True):
                         entries.append((lang, t.phrase_id, v, vkey, ()))
-            found = self._indexes[langs] = Index(entries)
+            found = self._indexes[langs] = index_cache.index(entries, langs)
         return found
 
     def legal_index(self) -> Index:
         """Search index over the English texts of the legal phrases only (the legal gate's second half)."""
         found = self._indexes.get(_LEGAL_KEY)
         if found is None:
-            from lepcli.phrasebook.search import Index
+            from lepcli.phrasebook import index_cache
 
-            found = self._indexes[_LEGAL_KEY] = Index(
-                [(MASTER, p.id, p.text, p.key, p.keyword_keys) for p in self.phrases if p.legal]
-            )
+            entries: list[index_cache.Entry] = [
+                (MASTER, p.id, p.text, p.key, p.keyword_keys) for p in self.phrases if p.legal
+            ]
+            found = self._indexes[_LEGAL_KEY] = index_cache.index(entries, _LEGAL_KEY)
         return found
 
     def exact(
@@ -292,7 +254,7 @@ class Phrasebook:
     def _load_language(self, lang: str) -> dict[str, Translation]:
         merged: dict[str, Translation] = {}
         for layer, path in self._lang_files.get(lang, []):
-            record, problems = _cached_record(path, lang)
+            record, problems = cached_record(path, lang)
             self.problems.extend(problems)
             if record.get("fatal"):
                 continue
@@ -358,7 +320,7 @@ def _build(listing: list[tuple[int, list[tuple[str, Path, int, int]]]]) -> Phras
             if stem in NOT_LANGUAGE_FILES:
                 continue
             if stem == MASTER:
-                record, found = _cached_record(path, MASTER)
+                record, found = cached_record(path, MASTER)
                 problems.extend(found)
                 if record.get("fatal"):
                     if layer == 0:
@@ -456,8 +418,10 @@ def _close_ids(query: str, ids: list[str]) -> list[str]:
 
 
 def _cache_version() -> list[Any]:
+    """The parser's code stamp: an edit to the parser, the tokenizer or the YAML reader re-parses every file."""
     here = Path(__file__).parent
-    return [CACHE_VERSION, *((here / name).stat().st_mtime_ns for name in ("__init__.py", "search.py"))]
+    code = (here / "__init__.py", here / "search.py", here.parent / "files" / "yamldoc.py")
+    return [CACHE_VERSION, *(path.stat().st_mtime_ns for path in code)]
 
 
 def _key(text: str) -> str:
@@ -466,7 +430,7 @@ def _key(text: str) -> str:
     return key(text)
 
 
-def _cached_record(path: Path, stem: str) -> tuple[dict[str, Any], list[Problem]]:
+def cached_record(path: Path, stem: str) -> tuple[dict[str, Any], list[Problem]]:
     """Parsed, file-locally validated content of one phrasebook file, from the cache if these bytes were seen."""
     from lepcli.files import cache
     from lepcli.files import yamldoc as yamlfile
@@ -481,7 +445,7 @@ def _cached_record(path: Path, stem: str) -> tuple[dict[str, Any], list[Problem]
 
 def _parse_stored(path: Path, raw: bytes, stem: str) -> dict[str, Any]:
     record, problems = parse_file(path, stem, raw)
-    return {"record": record, "problems": [p.to_json() for p in problems]}
+    return {"record": record, "problems": jsonable.to_json(problems)}
 
 
 def parse_file(path: Path, stem: str, raw: bytes | None = None) -> tuple[dict[str, Any], list[Problem]]:

@@ -1,6 +1,6 @@
 """What `lep phrase ...` shows: search, show, list, coverage and check over the merged phrasebook.
 
-Library code: each function returns a result with ``to_json()`` and ``to_view()``; nothing prints.
+Library code: each function returns a result (JSON via :mod:`lepcli.jsonable`); nothing prints.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lepcli import paths
+from lepcli import jsonable, paths
 from lepcli import phrasebook as pb
 from lepcli.errors import BadInput, NotFound, Unavailable
 
@@ -51,13 +51,10 @@ def _interpreter_hint(lang: str) -> str:
     return pointer or "use your agency's telephone interpreter line (see: lep lines)"
 
 
-def _translation_json(t: pb.Translation | None) -> dict[str, Any] | None:
-    return t.to_json() if t is not None else None
-
-
 # -- search ----------------------------------------------------------------------------------------
 
 
+@jsonable.shape(skip=("phrase",), extra=[(k, f"phrase.{k}") for k in ("id", "text", "category", "urgent", "legal")])
 @dataclass
 class PhraseHit:
     phrase: pb.Phrase
@@ -66,19 +63,6 @@ class PhraseHit:
     matched_text: str
     translation: pb.Translation | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.phrase.id,
-            "score": self.score,
-            "text": self.phrase.text,
-            "category": self.phrase.category,
-            "urgent": self.phrase.urgent,
-            "legal": self.phrase.legal,
-            "matched_lang": self.matched_lang,
-            "matched_text": self.matched_text,
-            "translation": _translation_json(self.translation),
-        }
-
 
 @dataclass
 class SearchResult:
@@ -86,14 +70,6 @@ class SearchResult:
     lang: str | None
     category: str | None
     languages_searched: int
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "lang": self.lang,
-            "category": self.category,
-            "languages_searched": self.languages_searched,
-            "hits": [h.to_json() for h in self.hits],
-        }
 
 
 def search(query: str, *, category: str | None = None, lang: str | None = None, limit: int = 10) -> SearchResult:
@@ -114,6 +90,7 @@ def search(query: str, *, category: str | None = None, lang: str | None = None, 
         if m.score >= MIN_SCORE and (m.phrase_id not in best or _better(m, best[m.phrase_id])):
             best[m.phrase_id] = m
     order = {p.id: n for n, p in enumerate(book.phrases)}
+
     # An English query is the officer's wording: replies (what people say back) matched in English come
     # after the officer's phrases; replies matched in another language (what the person typed) do not.
     def rank(m: phrasesearch.Match) -> tuple[bool, float, float, int]:
@@ -146,6 +123,7 @@ def _better(a: Any, b: Any) -> bool:
 # -- show ------------------------------------------------------------------------------------------
 
 
+@jsonable.shape(skip=("category_title", "lang"))
 @dataclass
 class PhraseDetail:
     phrase: pb.Phrase
@@ -153,13 +131,6 @@ class PhraseDetail:
     translations: list[pb.Translation]
     missing: list[str]
     lang: str | None
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "phrase": self.phrase.to_json(),
-            "translations": [t.to_json() for t in self.translations],
-            "missing": self.missing,
-        }
 
 
 def show(phrase_id: str, *, lang: str | None = None) -> PhraseDetail:
@@ -182,6 +153,7 @@ def show(phrase_id: str, *, lang: str | None = None) -> PhraseDetail:
 # -- list ------------------------------------------------------------------------------------------
 
 
+@jsonable.shape(skip=("rows",), extra=[("phrases", lambda r: r.phrases_json())])
 @dataclass
 class PhraseList:
     rows: list[tuple[pb.Phrase, pb.Translation | None]]
@@ -189,15 +161,11 @@ class PhraseList:
     lang: str | None
     category: str | None
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "lang": self.lang,
-            "category": self.category,
-            "categories": self.categories,
-            "phrases": [
-                {**p.to_json(), "translation": _translation_json(t) if self.lang else None} for p, t in self.rows
-            ],
-        }
+    def phrases_json(self) -> list[dict[str, Any]]:
+        """Each phrase with its translation (``null`` for every phrase when no language was asked for)."""
+        return [
+            {**jsonable.to_json(p), "translation": jsonable.to_json(t) if self.lang else None} for p, t in self.rows
+        ]
 
 
 def listing(*, category: str | None = None, lang: str | None = None, urgent: bool = False) -> PhraseList:
@@ -216,6 +184,9 @@ def listing(*, category: str | None = None, lang: str | None = None, urgent: boo
 # -- lep phrase check ------------------------------------------------------------------------------
 
 
+@jsonable.shape(
+    extra=["ok", ("errors", lambda r: len(r.errors)), ("warnings", lambda r: len(r.problems) - len(r.errors))]
+)
 @dataclass
 class CheckReport:
     files: list[dict[str, Any]] = field(default_factory=list)  # file, language, layer, entries
@@ -229,18 +200,13 @@ class CheckReport:
     def ok(self) -> bool:
         return not self.errors
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "ok": self.ok,
-            "errors": len(self.errors),
-            "warnings": len(self.problems) - len(self.errors),
-            "files": self.files,
-            "problems": [p.to_json() for p in self.problems],
-        }
-
 
 def check() -> CheckReport:
-    """Validate every phrasebook file (packaged and agency) from scratch, without the cache."""
+    """Validate every phrasebook file (packaged and agency).
+
+    Each file is parsed through the loader's content-keyed cache (the same bytes read by the same parser
+    code give the same problems, so a cached parse is never stale); merging, cross-checks and the
+    package's rules run every time."""
     report = CheckReport()
     master: dict[str, pb.Phrase] = {}
     categories: dict[str, str] = {}
@@ -250,7 +216,7 @@ def check() -> CheckReport:
     if not any(layer == 0 for layer, _ in masters):
         report.problems.append(pb.Problem(str(paths.packaged_phrasebooks_dir() / "en.yaml"), None, "file not found"))
     for layer, path in masters:
-        record, problems = pb.parse_file(path, pb.MASTER)
+        record, problems = pb.cached_record(path, pb.MASTER)
         report.problems.extend(problems)
         report.files.append(_file_entry(path, pb.MASTER, layer, len(record.get("phrases", []))))
         if record.get("fatal"):
@@ -265,7 +231,7 @@ def check() -> CheckReport:
             if not pb.known_code(stem):
                 report.problems.append(pb.Problem(str(path), None, pb.unknown_code_message(stem)))
                 continue
-            record, problems = pb.parse_file(path, stem)
+            record, problems = pb.cached_record(path, stem)
             report.problems.extend(problems)
             report.files.append(_file_entry(path, stem, layer, len(record.get("translations", {}))))
             if record.get("fatal") or not master:
@@ -319,6 +285,14 @@ def _check_missing(
 # -- coverage --------------------------------------------------------------------------------------
 
 
+@jsonable.shape(
+    extra=[
+        ("translated_pct", lambda c: _pct(c.translated, c.total)),
+        ("reviewed_pct", lambda c: _pct(c.reviewed, c.total)),
+        ("legal_reviewed_pct", lambda c: _pct(c.legal_reviewed, c.legal_total)),
+        ("full", lambda c: c.translated == c.total),
+    ]
+)
 @dataclass
 class LanguageCoverage:
     code: str
@@ -332,36 +306,16 @@ class LanguageCoverage:
     legal_total: int
     sources: list[str]
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "code": self.code,
-            "name": self.name,
-            "translated": self.translated,
-            "total": self.total,
-            "translated_pct": _pct(self.translated, self.total),
-            "reviewed": self.reviewed,
-            "reviewed_pct": _pct(self.reviewed, self.total),
-            "urgent": self.urgent,
-            "urgent_total": self.urgent_total,
-            "legal_reviewed": self.legal_reviewed,
-            "legal_total": self.legal_total,
-            "legal_reviewed_pct": _pct(self.legal_reviewed, self.legal_total),
-            "full": self.translated == self.total,
-            "sources": self.sources,
-        }
-
 
 def _pct(n: int, d: int) -> float:
     return round(100.0 * n / d, 1) if d else 0.0
 
 
+@jsonable.shape(rename={"total": "phrases"})
 @dataclass
 class CoverageReport:
     languages: list[LanguageCoverage]
     total: int
-
-    def to_json(self) -> dict[str, Any]:
-        return {"phrases": self.total, "languages": [c.to_json() for c in self.languages]}
 
 
 def coverage(book: pb.Phrasebook | None = None) -> CoverageReport:
