@@ -111,3 +111,87 @@ def test_shipped_word_model_is_current() -> None:
     spec.loader.exec_module(build)
     shipped = json.loads((ROOT / "lepcli" / "translate" / "data" / "legal_words.json").read_text(encoding="utf-8"))
     assert shipped["inputs"] == build.inputs_digest(), "run scripts/build_legal_model.py"
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("Did you know the car was stlen?", "stolen"),
+        ("did u shooot him", "shoot"),
+        ("u been dinkin?", "drinking"),
+        ("Whoes pipe is this?", "whose"),
+        ("You're getting cfufed.", "cuffed"),
+    ],
+)
+def test_typos_of_the_lexicon_words_are_spelled_right_and_caught(typed: str, meant: str) -> None:
+    from lepcli import policy
+
+    assert meant in policy.normalise(typed).split()
+    assert gate.check(typed) is not None, typed
+
+
+@pytest.mark.parametrize("real", ["shout", "dues", "rub", "stole", "heart"])
+def test_real_words_are_never_respelled_into_legal_ones(real: str) -> None:
+    from lepcli import policy
+
+    assert policy.normalise(real) == real
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Who shot him?", "Who does this meth belong to?", "How long was his hand on your throat?",
+     "Was he on drugs when he attacked you?", "Say your name and the date for the recording.",
+     "Touch your finger to your nose."],
+)
+def test_intent_patterns_catch_wordings_outside_the_stock_phrases(text: str) -> None:
+    assert gate.check(text) is not None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Is the person who hurt you still there?", "I pulled you over because you were speeding.",
+     "Did you see which way the car went?", "An immigration lawyer can tell you about the U visa.",
+     "He's in cardaic arrest, start CPR.", "Let me take a look at that cut.", "Would you like something to drink?"],
+)
+def test_witness_safety_and_care_talk_is_not_legal(text: str) -> None:
+    assert gate.check(text) is None, text
+
+
+def test_the_word_model_yields_to_an_everyday_phrase_found_surely(
+    lep: Lep, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An agency's own everyday phrase, typed nearly as written, is that phrase even where the word
+    model leans legal; the lexicon is never overruled."""
+    from lepcli import phrasebook as pb
+    from lepcli import translate
+
+    agency = tmp_path / "agency"
+    agency.mkdir()
+    (agency / "en.yaml").write_text(
+        'language: en\nphrases:\n  - id: traffic.who_else_in_car\n    text: "Who else was in the car with you?"\n'
+        "    category: traffic\n",
+        encoding="utf-8",
+    )
+    (agency / "es.yaml").write_text(
+        'language: es\nname: Spanish\ntranslations:\n  traffic.who_else_in_car:\n'
+        '    text: "¿Quién más iba en el carro con usted?"\n    pronunciation: "x"\n    status: draft\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("LEP_PHRASEBOOKS", str(agency))
+    pb._LOADED.clear()
+    typed = "so who else was in the car with you"
+    assert gate.check(typed) is not None and gate.check(typed).why == "words"  # type: ignore[union-attr]
+    assert translate.match(typed, "es").phrase_id == "traffic.who_else_in_car"
+    run = lep("translate", typed, "--to", "es")
+    assert run.exit_code == 0 and "Quién más iba" in run.stdout
+    pb._LOADED.clear()
+
+
+def test_free_text_no_phrase_matched_meets_the_stricter_threshold(lep: Lep) -> None:
+    """Before machine translation the word model's lower threshold applies; the bench measures its
+    cost. A question about what someone did, far from every phrase, is refused, model or not."""
+    text = "how did the window get broken"
+    assert gate.check(text) is None or gate.check(text).why == "words"  # type: ignore[union-attr]
+    assert gate.before_machine(text) is not None
+    run = lep("translate", text, "--to", "es")
+    assert run.exit_code == 7 and "interpreter" in run.stderr

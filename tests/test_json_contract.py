@@ -94,7 +94,7 @@ CASES: list[tuple[list[str], int, str]] = [
         ("error exit_code hint message "),
     ),
     (
-        ["translate", "license please", "--to", "es"],
+        ["translate", "need ambulance", "--to", "es"],
         0,
         (
             "interpreter label legal_warning matched_lang matched_text notes phrase phrase.category phrase.id "
