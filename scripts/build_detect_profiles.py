@@ -236,6 +236,12 @@ FRANC_AS_LEPCLI = {
     "bul": "bg",
     "mkd": "mk",
 }
+# Close relatives: a sentence-only language sharing at least this share of its 300 franc trigrams
+# with a main-model language (Cebuano, Hiligaynon and Ilocano with Tagalog; Kabuverdianu with
+# Portuguese). franc's one formal text cannot tell such pairs apart in a short message, so the
+# detector asks when the answer's own frequent words do not settle it. Mean overlap between
+# unrelated languages is about 0.2; close relatives 0.45-0.6.
+RELATIVE_OVERLAP = 0.45
 TEXTING_SHARE = 0.3  # an SMS spelling (xq, vc, porfa) is worth this share of the word it stands for
 FRANC_SCRIPTS = {"Latn": "Latin", "Cyrl": "Cyrillic"}
 
@@ -555,6 +561,38 @@ def accent_table(raw_letters: Counter[str], key_of: Any = accent_key) -> dict[st
     return out
 
 
+# Letters the n-grams cannot tell apart because langdetect's profiles fold them (Farsi yeh into
+# Arabic yeh): script -> the variants of one letter. Persian, Urdu and Pashto type ی,
+# Arabic types ي; each typed variant is scored like an accented Latin letter.
+LETTER_VARIANTS = {"Arab": ("\u06cc", "\u064a")}
+
+
+def letter_variants(key: str, script: str) -> dict[str, float]:
+    """ln P(variant | its letter) per variant of LETTER_VARIANTS[script], counted in wordfreq's
+    list (frequency-weighted) or, for a language wordfreq lacks, in the project's own text."""
+    variants = LETTER_VARIANTS.get(script)
+    if variants is None:
+        return {}
+    counts = dict.fromkeys(variants, 0.0)
+    code = WORDFREQ_CODES.get(key)
+    if code is not None:
+        import wordfreq
+
+        for word, freq in wordfreq.get_frequency_dict(code, wordlist="best").items():
+            for ch in word:
+                if ch in counts:
+                    counts[ch] += freq
+    else:
+        for line in corpus_lines(key):
+            for ch in line:
+                if ch in counts:
+                    counts[ch] += 1.0
+    total = sum(counts.values())
+    if not total:
+        return {}
+    return {ch: min(0.0, math.log(max(c / total, ACCENT_FLOOR))) for ch, c in counts.items()}
+
+
 def catalog_ranks() -> dict[str, int]:
     data = json.loads((ROOT / "lepcli" / "languages" / "data" / "languages.json").read_text(encoding="utf-8"))
     return {e["code"]: e["rank"] for e in data["catalog"] if e.get("rank")}
@@ -592,14 +630,14 @@ def build_group(
         if source != "own" and (CORPUS / f"{key}.txt").is_file():
             own_n, own_raw = from_own(key, script)
             probs.append(blend(probabilities(per_n), probabilities(own_n, min_p=0.0)))
-            accents.append(accent_table(raw + own_raw) if script == "Latn" else {})
+            accents.append(accent_table(raw + own_raw) if script == "Latn" else letter_variants(key, script))
             measured.append(probs[-1])
             continue
         if key in ACCENTS_FROM_LANGDETECT:
             _, raw = from_langdetect(ACCENTS_FROM_LANGDETECT[key], script)
         probs.append(probabilities(per_n))
         measured.append(probs[-1])
-        accents.append(accent_table(raw) if script == "Latn" else {})
+        accents.append(accent_table(raw) if script == "Latn" else letter_variants(key, script))
     keys = sorted(set().union(*probs))
     floor_q = [quant(math.log(f)) for f in floors]
     matrix = bytearray()
@@ -755,6 +793,27 @@ def han_forms() -> dict[str, str]:
     return {k: "".join(sorted(set(v))) for k, v in out.items()}
 
 
+def relatives(data: dict[str, dict[str, list[str]]]) -> dict[str, list[str]]:
+    """Main-model lepcli code -> the sentence-only lepcli codes whose franc trigrams overlap its
+    own by RELATIVE_OVERLAP or more (see there)."""
+    from lepcli.detect import _KEYS
+
+    main = {**FRANC_LANGDETECT, **{f: c for f, c in FRANC_AS_LEPCLI.items() if c}}
+    out: dict[str, list[str]] = {}
+    for franc_script, (_, _, franc_keys) in FRANC_STAGE_SCRIPTS.items():
+        langs = data[franc_script]
+        for franc_code, code in sorted(main.items()):
+            if franc_code not in langs:
+                continue
+            own = set(langs[franc_code])
+            for key, other in sorted(franc_keys.items()):
+                if other in langs and len(own & set(langs[other])) / len(langs[other]) >= RELATIVE_OVERLAP:
+                    target = _KEYS.get(key, (((key, 1.0),), False))[0][0][0]
+                    if target != code and target not in out.get(code, []):
+                        out.setdefault(code, []).append(target)
+    return out
+
+
 def names(groups: dict[str, list[str]]) -> dict[str, list[object]]:
     """code -> [name, native, script, rank] for every code detect can answer (from lepcli.languages)."""
     from lepcli import languages
@@ -813,6 +872,7 @@ def build() -> dict[str, bytes]:
         "floor_cost": round(-math.log(FLOOR), 4),
         "han": han_forms(),
         "names": names(groups),
+        "relatives": relatives(data),
         "sentence_only": sorted(codes),
         "sources": {
             "franc": f"npm {FRANC_PACKAGE}, data sha256 {hashlib.sha256(franc_json).hexdigest()}",

@@ -122,6 +122,7 @@ MIN_LETTERS = 2
 UNKNOWN_SHARE = 0.25  # "other language" probability above which no answer is confident
 SENTENCE_ONLY_WORDS = 5  # a sentence-only language is confident only from this many words
 TIE_MAX_WORDS = 3  # a text this short whose words both top languages list is a tie
+TIE_SPELLING = 1.5  # ... unless its letters favour one of them by this many nats (Farsi yeh, Portuguese ã)
 ALSO_MARGIN = 30  # word-table bytes (3 nats) a word must favour a second language by
 # Mayan orthographies mark glottal stops with an apostrophe after a consonant: ixoqib', k'o, tz'i'.
 _GLOTTAL = re.compile(r"(?:[a-z]{2}[bq]|\b[kq]|tz|ch)['’ʼ](?:[a-z]|\s|$)", re.IGNORECASE)
@@ -286,11 +287,17 @@ def _script_part(script: str, text: str) -> _Part:
     fit = scored.fit * min(1.0, scored.known / 0.6)
     ranked = sorted(scored.probs, key=lambda k: -scored.probs[k])
     top_key = next((k for k in ranked if k != UNKNOWN_KEY), ranked[0])
+    # The words the two best languages list (a mixed message's words are in one table or the other).
     found = scored.by_word.get(top_key, [0] * len(scored.words))
+    second_key = next((k for k in ranked if k not in (UNKNOWN_KEY, top_key)), None)
+    if second_key is not None and second_key in scored.by_word:
+        found = [max(a, b) for a, b in zip(found, scored.by_word[second_key], strict=True)]
     long_words = [b for w, b in zip(scored.words, found, strict=True) if len(w) >= 3]
     cover = sum(1 for b in long_words if b > 0) / len(long_words) if long_words else 0.0
+    longer = [b for w, b in zip(scored.words, found, strict=True) if len(w) >= 4]
+    cover4 = sum(1 for b in longer if b > 0) / len(longer) if longer else cover
     keys = scored.grams + accent_keys(text) if script == "Latn" else scored.grams
-    probs, closest, neighbour = _second_stage(group, keys, probs, cover)
+    probs, closest, neighbour = _second_stage(group, keys, probs, cover, cover4)
     tie: frozenset[str] = frozenset()
     if len(ranked) > 1 and scored.words and len(scored.words) <= TIE_MAX_WORDS:
         a, b = ranked[0], ranked[1]
@@ -302,6 +309,7 @@ def _script_part(script: str, text: str) -> _Part:
             and any(wa)
             and all((x > 0) == (y > 0) for x, y in zip(wa, wb, strict=True))
             and scored.probs[b] >= 0.02
+            and abs(scored.spelling[a] - scored.spelling[b]) < TIE_SPELLING
             and not _same_interpreter(codes_a, codes_b)
         ):
             tie = frozenset({codes_a, codes_b})
@@ -321,10 +329,14 @@ FRANC_MIN_TRIGRAMS = 4  # shorter texts: the second stage says nothing
 FRANC_COVER = 8.0  # tempered nats of gap offset when every word (3+ letters) is in the answer's word table
 FRANC_NEIGHBOUR = 0.5  # a sentence-only language this far ahead in the second stage makes the answer uncertain
 NEIGHBOUR_COVER = 0.8  # ... unless this share of the words are the answer's frequent words
+# A close relative of the answer (meta "relatives": Cebuano for Tagalog) this near in the second
+# stage makes it uncertain too, unless NEIGHBOUR_COVER of the words of 4+ letters are the answer's
+# frequent words (franc's formal text cannot separate relatives in a short message).
+RELATIVE_NEAR = 1.0
 
 
 def _second_stage(
-    group: str, grams: list[str], probs: dict[str, float], cover: float
+    group: str, grams: list[str], probs: dict[str, float], cover: float, cover4: float = 1.0
 ) -> tuple[dict[str, float], str, str]:
     """Weigh the main model's answer against every franc language of the script (franc.py).
 
@@ -362,7 +374,11 @@ def _second_stage(
     neighbour = ""
     if codes[best_j] and raw_gap > FRANC_NEIGHBOUR and cover < NEIGHBOUR_COVER:
         neighbour = _names()[codes[best_j]][0] if codes[best_j] in _names() else fr.stage.names[best_j]
-    gap = raw_gap - cover * FRANC_COVER - FRANC_GAP
+    elif cover4 < NEIGHBOUR_COVER and top in _relatives():
+        near = [(s, c) for c, s in zip(codes, scores, strict=True) if c in _relatives()[top]]
+        if near and (max(near)[0] - top_score) / FRANC_TEMPER > -RELATIVE_NEAR:
+            neighbour = _names()[max(near)[1]][0]
+    gap = raw_gap - cover * cover * FRANC_COVER - FRANC_GAP
     q = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, gap))))
     und = probs.get(UNKNOWN_KEY, 0.0)
     mass = max(q, und)
@@ -598,7 +614,14 @@ def _names() -> dict[str, list[Any]]:
     return meta()["names"]  # type: ignore[no-any-return]
 
 
+def _relatives() -> dict[str, list[str]]:
+    """Main-model code -> sentence-only close relatives (built from franc's trigram overlap)."""
+    return meta().get("relatives", {})  # type: ignore[no-any-return]
+
+
 def _rank(code: str) -> int:
+    if code == "en":
+        return 0  # the language of most of a US agency's own traffic comes first in a tie
     entry = _names().get(code)
     rank = entry[3] if entry else None
     return int(rank) if rank else 10_000

@@ -90,6 +90,7 @@ def word_evidence(table: WordTable, words: Sequence[str], k: int) -> tuple[list[
 class Scored(NamedTuple):
     probs: dict[str, float]  # profile key -> probability (priors included)
     evidence: dict[str, float]  # profile key -> log score without the prior
+    spelling: dict[str, float]  # profile key -> the n-gram and letter part of it (no word evidence)
     fit: float  # 0..1: how much the text looks like the best language (1 = typical)
     known: float  # share of the text's n-grams that the model has seen in any language
     words: list[str]  # the word keys scored (first MAX_WORDS)
@@ -131,18 +132,26 @@ def score_profile(profile: Profile, text: str, script: str) -> Scored:
             if row is None:
                 row = bytes([profile.accent_floor]) * k
             cost = [c + r for c, r in zip(cost, row, strict=True)]
+    elif profile.accents:
+        # Letters the n-grams fold together (Farsi yeh and Arabic yeh): each typed variant is
+        # evidence, like an accented Latin letter.
+        for ch in text:
+            row = profile.accents.get(ch)
+            if row is not None:
+                cost = [c + r for c, r in zip(cost, row, strict=True)]
     n = max(len(rows), 1)
     # Naive-Bayes grams are not independent: dividing by a calibration constant keeps the
     # probabilities honest (measured on the evaluation set, see bench/bench_detect.py).
     info = meta()
     temper = info["temper"]
-    evidence = {lang: (-cost[j] / SCALE) / temper + bonus[j] for j, lang in enumerate(profile.languages)}
+    spelling = {lang: (-cost[j] / SCALE) / temper for j, lang in enumerate(profile.languages)}
+    evidence = {lang: spelling[lang] + bonus[j] for j, lang in enumerate(profile.languages)}
     scores = {lang: evidence[lang] + profile.prior[j] for j, lang in enumerate(profile.languages)}
     best = min(cost) / SCALE / n if rows else 99.0
     fit = max(0.0, min(1.0, (info["floor_cost"] - best) / (info["floor_cost"] - profile.typical)))
     known = len(rows) / len(grams) if grams else 0.0
     by_word = {profile.languages[c]: found for c, found in by_column.items()}
-    return Scored(softmax(scores), evidence, fit, known, keys[:MAX_WORDS], by_word, grams)
+    return Scored(softmax(scores), evidence, spelling, fit, known, keys[:MAX_WORDS], by_word, grams)
 
 
 class HanScored(NamedTuple):
