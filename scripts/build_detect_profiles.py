@@ -685,10 +685,12 @@ def unknown_profile(
     return {g: v for g, v in total.items() if v >= 3 * floor}, raw, floor
 
 
-def wordfreq_counts(code: str, script: str, keep: int) -> tuple[dict[str, float], dict[str, float]]:
+def wordfreq_counts(
+    code: str, script: str, keep: int
+) -> tuple[dict[str, float], dict[str, float], dict[str, dict[str, float]]]:
     """(frequency typed as listed, frequency of forms with diacritics) per lepcli word key, from the
     ``3 * keep`` most frequent entries (folding merges a few; rarer entries could not change the
-    ``keep`` words kept)."""
+    ``keep`` words kept), and per key the frequency of each accented written form (``não``)."""
     try:
         import wordfreq
     except ImportError:
@@ -700,6 +702,7 @@ def wordfreq_counts(code: str, script: str, keep: int) -> tuple[dict[str, float]
         raise SystemExit(f"wordfreq {WORDFREQ_VERSION} is needed (found {found}): pip install -e '.[dev]'")
     plain: dict[str, float] = {}
     marked: dict[str, float] = {}
+    forms: dict[str, dict[str, float]] = {}
     entries = sorted(wordfreq.get_frequency_dict(code, wordlist="best").items(), key=lambda kv: (-kv[1], kv[0]))
     for word, freq in entries[: 3 * keep]:
         # Only words written wholly in the family's script; "aidez-moi", "j'ai" count for each part.
@@ -713,7 +716,12 @@ def wordfreq_counts(code: str, script: str, keep: int) -> tuple[dict[str, float]
             typed_as_listed = script != "Latn" or part == key
             target = plain if typed_as_listed else marked
             target[key] = target.get(key, 0.0) + freq
-    return plain, marked
+            if not typed_as_listed:
+                (written,) = word_keys(part, script, fold=False)
+                if written != key:
+                    by_form = forms.setdefault(key, {})
+                    by_form[written] = by_form.get(written, 0.0) + freq
+    return plain, marked, forms
 
 
 def own_counts(key: str, script: str) -> dict[str, float]:
@@ -733,10 +741,14 @@ def build_words(script: str, members: list[tuple[str, str]], ranks: dict[str, in
         code = WORDFREQ_CODES.get(key)
         if code is not None:
             keep = WORDS_LEP if key == "en" or ranks.get(key, UNRANKED) <= LEP_RANK else WORDS_OTHER
-            plain, marked = wordfreq_counts(code, script, keep)
+            plain, marked, forms = wordfreq_counts(code, script, keep)
             freqs = {w: plain.get(w, 0.0) + ACCENT_DROP * marked.get(w, 0.0) for w in set(plain) | set(marked)}
             ranked = sorted(set(plain) | set(marked), key=lambda w: (-(plain.get(w, 0.0) + marked.get(w, 0.0)), w))
             chosen = {w: freqs[w] for w in ranked[:keep]}
+            # The exact written form of an accented word, at its full frequency (scoring.word_evidence).
+            for w in ranked[:keep]:
+                for written, freq in forms.get(w, {}).items():
+                    chosen[written] = max(chosen.get(written, 0.0), freq)
             sources[key] = f"wordfreq {code}, {len(chosen):,} words"
         elif (CORPUS / f"{key}.txt").is_file():
             chosen = own_counts(key, script)

@@ -122,7 +122,8 @@ MIN_LETTERS = 2
 UNKNOWN_SHARE = 0.25  # "other language" probability above which no answer is confident
 SENTENCE_ONLY_WORDS = 5  # a sentence-only language is confident only from this many words
 TIE_MAX_WORDS = 3  # a text this short whose words both top languages list is a tie
-TIE_SPELLING = 1.5  # ... unless its letters favour one of them by this many nats (Farsi yeh, Portuguese ã)
+TIE_CANDIDATES = 4  # the best guess and the next three may tie
+TIE_MARKS = 1.5  # ... unless its accents or letter variants favour one by this many nats (Portuguese ã, Farsi yeh)
 ALSO_MARGIN = 30  # word-table bytes (3 nats) a word must favour a second language by
 # Mayan orthographies mark glottal stops with an apostrophe after a consonant: ixoqib', k'o, tz'i'.
 _GLOTTAL = re.compile(r"(?:[a-z]{2}[bq]|\b[kq]|tz|ch)['’ʼ](?:[a-z]|\s|$)", re.IGNORECASE)
@@ -298,21 +299,7 @@ def _script_part(script: str, text: str) -> _Part:
     cover4 = sum(1 for b in longer if b > 0) / len(longer) if longer else cover
     keys = scored.grams + accent_keys(text) if script == "Latn" else scored.grams
     probs, closest, neighbour = _second_stage(group, keys, probs, cover, cover4)
-    tie: frozenset[str] = frozenset()
-    if len(ranked) > 1 and scored.words and len(scored.words) <= TIE_MAX_WORDS:
-        a, b = ranked[0], ranked[1]
-        wa, wb = scored.by_word.get(a), scored.by_word.get(b)
-        codes_a, codes_b = _key_codes(a)[0][0][0], _key_codes(b)[0][0][0]
-        if (
-            wa is not None
-            and wb is not None
-            and any(wa)
-            and all((x > 0) == (y > 0) for x, y in zip(wa, wb, strict=True))
-            and scored.probs[b] >= 0.02
-            and abs(scored.spelling[a] - scored.spelling[b]) < TIE_SPELLING
-            and not _same_interpreter(codes_a, codes_b)
-        ):
-            tie = frozenset({codes_a, codes_b})
+    tie = _tie(scored, ranked)
     notes = []
     if neighbour:
         notes.append(
@@ -320,6 +307,34 @@ def _script_part(script: str, text: str) -> _Part:
             "ask which language the person speaks."
         )
     return _Part(script, probs, fit, romanized, notes, tie, _second_language(scored, ranked[0]), closest, neighbour)
+
+
+def _tie(scored: Any, ranked: list[str]) -> frozenset[str]:
+    """Two languages a short text's words are written the same in: the best guess and, among the
+    next ones that list every word it lists (and whose accents do not tell them apart), the one
+    US agencies meet most. Empty when there is no such tie."""
+    if len(ranked) < 2 or not scored.words or len(scored.words) > TIE_MAX_WORDS:
+        return frozenset()
+    a = ranked[0]
+    wa = scored.by_word.get(a)
+    if wa is None or not any(wa):
+        return frozenset()
+    code_a = _key_codes(a)[0][0][0]
+    same: list[str] = []
+    for b in ranked[1:TIE_CANDIDATES]:
+        wb = scored.by_word.get(b)
+        code_b = _key_codes(b)[0][0][0]
+        if (
+            wb is not None
+            and all((x > 0) == (y > 0) for x, y in zip(wa, wb, strict=True))
+            and scored.probs[b] >= 0.02
+            and abs(scored.marks[a] - scored.marks[b]) < TIE_MARKS
+            and not _same_interpreter(code_a, code_b)
+        ):
+            same.append(code_b)
+    if not same:
+        return frozenset()
+    return frozenset({code_a, min(same, key=lambda c: (_rank(c), same.index(c)))})
 
 
 FRANC_TEMPER = 3.0  # the second stage's summed log-likelihood ratios are divided by this

@@ -152,8 +152,9 @@ def normalize_arabic(ch: str) -> str:
     return "\u064a" if ch == "\u06cc" else ch
 
 
-def words_of(text: str, script: str) -> list[str]:
-    """Lower-cased words written in ``script`` (Latin folded), everything else as a break."""
+def words_of(text: str, script: str, fold: bool = True) -> list[str]:
+    """Lower-cased words written in ``script`` (Latin folded unless ``fold`` is False),
+    everything else as a break."""
     out: list[str] = []
     current: list[str] = []
     for ch in text.lower():
@@ -161,7 +162,7 @@ def words_of(text: str, script: str) -> list[str]:
         if found == COMBINING and current:
             continue  # Yoruba ẹ̀, a stress mark: the base letter carries the word on
         if found == script:
-            if script == "Latn":
+            if script == "Latn" and fold:
                 ch = fold_latin(ch)
             elif script == "Arab":
                 ch = normalize_arabic(ch)
@@ -174,12 +175,13 @@ def words_of(text: str, script: str) -> list[str]:
     return out
 
 
-def word_keys(text: str, script: str) -> list[str]:
+def word_keys(text: str, script: str, fold: bool = True) -> list[str]:
     """Words as the word tables key them: like :func:`words_of`, with ß, œ and æ spelled out
-    (``strasse``, ``soeur``) the way people type them on a keyboard without those letters."""
+    (``strasse``, ``soeur``) the way people type them on a keyboard without those letters.
+    ``fold=False``: Latin words as typed (``não``), the key of a word's exact written form."""
     if script == "Latn":
         text = text.lower().replace("ß", "ss").replace("œ", "oe").replace("æ", "ae")
-    return words_of(text, script)
+    return words_of(text, script, fold)
 
 
 def grams_of(words: Iterable[str]) -> list[str]:

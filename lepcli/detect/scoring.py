@@ -22,6 +22,7 @@ from lepcli.detect.profiles import SCALE, WORD_SCALE, Profile, WordTable, han_ta
 from lepcli.detect.rules import accent_key, fold_latin, grams_of, stretched_forms, word_keys, words_of
 from lepcli.text.scripts import script_of
 
+MARK_TEMPER = 1.0  # accent and letter-variant log-likelihoods: counted once each (set on bench/detect_eval)
 MAX_WORDS = 64  # word evidence looks at the first words only (the n-grams see the whole text)
 
 
@@ -60,15 +61,29 @@ def destretch(words: list[str], table: WordTable | None) -> list[str]:
     return out
 
 
-def word_evidence(table: WordTable, words: Sequence[str], k: int) -> tuple[list[float], dict[int, list[int]]]:
+def word_evidence(
+    table: WordTable, words: Sequence[str], k: int, typed: Sequence[str] | None = None
+) -> tuple[list[float], dict[int, list[int]]]:
     """Per profile column: the summed ln(frequency / WORD_FLOOR) of the words its table lists, and
     per column the byte found for each word (0: not listed), for telling a second language apart.
+
+    ``typed``: the same words as typed, with their accents. A table also lists the exact written
+    form of its accented words (``não``) at their full frequency; a word typed with accents gets
+    that entry where the table has it (the folded key counts such words at ACCENT_DROP, the
+    chance that they were typed without their accents).
 
     A language without a frequency list of its own that borrows from a listed neighbour (Nepali
     and Marathi from Hindi, Pashto from Persian) is credited each word the neighbour lists at
     ``ln(share)`` less, unless its own small table credits it more.
     """
     keys = [zlib.crc32(w.encode("utf-8")) for w in words[:MAX_WORDS]]
+    exact: list[tuple[int, int]] = []  # (word index, hash of the form as typed) for accented words
+    if typed is not None and len(typed) == len(words):
+        exact = [
+            (i, zlib.crc32(t.encode("utf-8")))
+            for i, (t, w) in enumerate(zip(typed[:MAX_WORDS], words[:MAX_WORDS], strict=True))
+            if t != w
+        ]
     per_column: dict[int, list[int]] = {}
     for column, hashes, bonus in zip(table.columns, table.hashes, table.bonus, strict=True):
         found = []
@@ -76,6 +91,10 @@ def word_evidence(table: WordTable, words: Sequence[str], k: int) -> tuple[list[
         for key in keys:
             i = bisect.bisect_left(hashes, key)
             found.append(bonus[i] if i < n and hashes[i] == key else 0)
+        for at, key in exact:
+            i = bisect.bisect_left(hashes, key)
+            if i < n and hashes[i] == key:
+                found[at] = max(found[at], bonus[i])
         per_column[column] = found
     for column, source, log_share in table.borrow:
         lent = [max(0, b + round(log_share * WORD_SCALE)) for b in per_column[source]]
@@ -90,7 +109,7 @@ def word_evidence(table: WordTable, words: Sequence[str], k: int) -> tuple[list[
 class Scored(NamedTuple):
     probs: dict[str, float]  # profile key -> probability (priors included)
     evidence: dict[str, float]  # profile key -> log score without the prior
-    spelling: dict[str, float]  # profile key -> the n-gram and letter part of it (no word evidence)
+    marks: dict[str, float]  # profile key -> the part from accents and letter variants (ã, Farsi yeh)
     fit: float  # 0..1: how much the text looks like the best language (1 = typical)
     known: float  # share of the text's n-grams that the model has seen in any language
     words: list[str]  # the word keys scored (first MAX_WORDS)
@@ -111,10 +130,12 @@ def score_profile(profile: Profile, text: str, script: str) -> Scored:
         if i is not None:
             rows.append(matrix[i * k : (i + 1) * k])
     cost = [sum(col) for col in zip(*rows, strict=True)] if rows else [0] * k
+    gram_cost = cost
     keys = destretch(word_keys(text, script), table)
+    typed = word_keys(text, script, fold=False) if script == "Latn" and not text.isascii() else None
     by_column: dict[int, list[int]] = {}
     if table is not None:
-        bonus, by_column = word_evidence(table, keys, k)
+        bonus, by_column = word_evidence(table, keys, k, typed)
     else:
         bonus = [0.0] * k
     if script == "Latn":
@@ -144,14 +165,17 @@ def score_profile(profile: Profile, text: str, script: str) -> Scored:
     # probabilities honest (measured on the evaluation set, see bench/bench_detect.py).
     info = meta()
     temper = info["temper"]
-    spelling = {lang: (-cost[j] / SCALE) / temper for j, lang in enumerate(profile.languages)}
-    evidence = {lang: spelling[lang] + bonus[j] for j, lang in enumerate(profile.languages)}
+    # Accents and letter variants are not seen by the (folded) n-grams: each typed mark is one
+    # piece of evidence, tempered less than the overlapping 1-, 2- and 3-grams.
+    langs = profile.languages
+    marks = {lang: (gram_cost[j] - cost[j]) / SCALE / MARK_TEMPER for j, lang in enumerate(langs)}
+    evidence = {lang: (-gram_cost[j] / SCALE) / temper + marks[lang] + bonus[j] for j, lang in enumerate(langs)}
     scores = {lang: evidence[lang] + profile.prior[j] for j, lang in enumerate(profile.languages)}
     best = min(cost) / SCALE / n if rows else 99.0
     fit = max(0.0, min(1.0, (info["floor_cost"] - best) / (info["floor_cost"] - profile.typical)))
     known = len(rows) / len(grams) if grams else 0.0
     by_word = {profile.languages[c]: found for c, found in by_column.items()}
-    return Scored(softmax(scores), evidence, spelling, fit, known, keys[:MAX_WORDS], by_word, grams)
+    return Scored(softmax(scores), evidence, marks, fit, known, keys[:MAX_WORDS], by_word, grams)
 
 
 class HanScored(NamedTuple):
