@@ -24,6 +24,7 @@ Profiles are built by ``scripts/build_detect_profiles.py`` (sources and licences
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import unicodedata
@@ -41,6 +42,7 @@ from lepcli.detect.rules import (
     SPACE,
     URL,
     accent_key,
+    char_script,
     fold_latin,
     grams_of,
     normalize_arabic,
@@ -240,7 +242,7 @@ class DetectResult:
 def _letters_by_script(text: str) -> dict[str, int]:
     counts: dict[str, int] = {}
     for ch in text:
-        s = script_of(ch)
+        s = char_script(ch)
         if s is not None and s != COMBINING:
             counts[s] = counts.get(s, 0) + 1
     if "Hira" in counts or "Kana" in counts:
@@ -372,38 +374,39 @@ def _second_stage(
     fr = score_franc(group, grams)
     if fr is None or fr.trigrams < FRANC_MIN_TRIGRAMS:
         return probs, "", ""
-    inside_codes = {c for c in probs if c != UNKNOWN_KEY}
+    inside_codes = frozenset(c for c in probs if c != UNKNOWN_KEY)
     top = max(inside_codes, key=lambda c: probs[c], default=None)
-    codes, scores = fr.stage.codes, fr.scores
-    mine = [s for c, s in zip(codes, scores, strict=True) if c == top]
-    held = [s for c, s in zip(codes, scores, strict=True) if c in inside_codes]
-    if not held:
+    codes, sums, unit = fr.stage.codes, fr.sums, 1.0 / fr.scale
+    by_code, outside_j = _split(group, fr.stage.codes, inside_codes)
+    if not by_code or not outside_j:
         return probs, "", ""
-    top_score = max(mine) if mine else max(held)
-    outside = {j: s for j, (c, s) in enumerate(zip(codes, scores, strict=True)) if c not in inside_codes}
-    if not outside:
-        return probs, "", ""
-    best_j = max(outside, key=lambda j: outside[j])
-    best_out = outside[best_j]
+    mine = by_code.get(top or "")
+    top_score = unit * (max(sums[j] for j in mine) if mine else max(sums[j] for js in by_code.values() for j in js))
+    best_j = max(outside_j, key=sums.__getitem__)
+    best_out = unit * sums[best_j]
     raw_gap = (best_out - top_score) / FRANC_TEMPER
     neighbour = ""
     if codes[best_j] and raw_gap > FRANC_NEIGHBOUR and cover < NEIGHBOUR_COVER:
         neighbour = _names()[codes[best_j]][0] if codes[best_j] in _names() else fr.stage.names[best_j]
     elif cover4 < NEIGHBOUR_COVER and top in _relatives():
-        near = [(s, c) for c, s in zip(codes, scores, strict=True) if c in _relatives()[top]]
+        near = [(unit * s, c) for c, s in zip(codes, sums, strict=True) if c in _relatives()[top]]
         if near and (max(near)[0] - top_score) / FRANC_TEMPER > -RELATIVE_NEAR:
             neighbour = _names()[max(near)[1]][0]
     gap = raw_gap - cover * cover * FRANC_COVER - FRANC_GAP
     q = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, gap))))
     und = probs.get(UNKNOWN_KEY, 0.0)
     mass = max(q, und)
-    exps = {j: math.exp((s - best_out) / FRANC_SHARE_TEMPER) for j, s in outside.items()}
-    norm = sum(exps.values())
-    shares = {j: e / norm for j, e in exps.items()}
+    # Languages this far behind the best outside one would take a negligible share (< e^-12).
+    cutoff = (best_out - FRANC_SHARE_TEMPER * 12.0) * fr.scale
+    share_unit = unit / FRANC_SHARE_TEMPER
+    top_sum = sums[best_j]
+    exps = [(j, math.exp((sums[j] - top_sum) * share_unit)) for j in outside_j if sums[j] > cutoff]
+    norm = sum(e for _, e in exps)
     out = {c: p * (1.0 - mass) / max(1e-9, 1.0 - und) for c, p in probs.items() if c != UNKNOWN_KEY}
     unknown = 0.0
     best_unknown = (0.0, "")
-    for j, share in shares.items():
+    for j, e in exps:
+        share = e / norm
         code = codes[j]
         if code:
             out[code] = out.get(code, 0.0) + mass * share
@@ -414,6 +417,25 @@ def _second_stage(
     out[UNKNOWN_KEY] = unknown
     closest = best_unknown[1] if unknown >= UNKNOWN_SHARE / 2 else ""
     return out, closest, neighbour
+
+
+_SPLITS: dict[tuple[str, frozenset[str]], tuple[dict[str, list[int]], tuple[int, ...]]] = {}
+
+
+def _split(
+    group: str, codes: tuple[str, ...], inside: frozenset[str]
+) -> tuple[dict[str, list[int]], tuple[int, ...]]:
+    """The second stage's languages of one script split once: the positions of each language the
+    main model holds, and the positions of all the others."""
+    found = _SPLITS.get((group, inside))
+    if found is None:
+        by_code: dict[str, list[int]] = {}
+        for j, c in enumerate(codes):
+            if c in inside:
+                by_code.setdefault(c, []).append(j)
+        outside = tuple(j for j, c in enumerate(codes) if c not in inside)
+        found = _SPLITS[(group, inside)] = (by_code, outside)
+    return found
 
 
 def _second_language(scored: Any, top_key: str) -> list[tuple[str, list[str]]]:
@@ -569,7 +591,9 @@ def detect(
         probs = {c: p / mass for c, p in inside.items()} if mass > 0 else {}
         fit *= min(1.0, mass * 4)  # the text fits none of the allowed languages well
         unknown = 0.0  # the caller said which languages to consider
-    ranked = sorted(probs.items(), key=lambda kv: (-kv[1], _rank(kv[0])))[:top]
+    # The few most likely (a handful more than asked, so that equal probabilities break by rank).
+    likely = heapq.nlargest(top + 8, probs.items(), key=lambda kv: kv[1])
+    ranked = sorted(likely, key=lambda kv: (-kv[1], _rank(kv[0])))[:top]
     sentence_only = sentence_only_codes()
     guesses: list[Guess] = []
     for code, p in ranked:

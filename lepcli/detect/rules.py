@@ -99,6 +99,20 @@ _STRETCH = re.compile(r"(.)\1{2,}")
 
 
 
+_SCRIPT_OF: dict[str, str | None] = {}  # per character, filled as text is read (a few hundred entries)
+
+
+def char_script(ch: str) -> str | None:
+    """``script_of`` remembered per character (detection reads each text three times)."""
+    try:
+        return _SCRIPT_OF[ch]
+    except KeyError:
+        found = script_of(ch)
+        if len(_SCRIPT_OF) < 4096:  # bounded: a long-running process may read many scripts
+            _SCRIPT_OF[ch] = found
+        return found
+
+
 # -- Latin folding (shared with scripts/build_detect_profiles.py) -------------------------------
 
 _FOLD_SPECIAL = {
@@ -158,7 +172,7 @@ def words_of(text: str, script: str, fold: bool = True) -> list[str]:
     out: list[str] = []
     current: list[str] = []
     for ch in text.lower():
-        found = script_of(ch)
+        found = char_script(ch)
         if found == COMBINING and current:
             continue  # Yoruba ẹ̀, a stress mark: the base letter carries the word on
         if found == script:

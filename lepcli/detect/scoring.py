@@ -36,11 +36,8 @@ def softmax(scores: dict[str, float]) -> dict[str, float]:
 
 
 def _listed(table: WordTable, key: int) -> bool:
-    for hashes in table.hashes:
-        i = bisect.bisect_left(hashes, key)
-        if i < len(hashes) and hashes[i] == key:
-            return True
-    return False
+    i = bisect.bisect_left(table.hashes, key)
+    return i < len(table.hashes) and table.hashes[i] == key
 
 
 def destretch(words: list[str], table: WordTable | None) -> list[str]:
@@ -77,25 +74,25 @@ def word_evidence(
     ``ln(share)`` less, unless its own small table credits it more.
     """
     keys = [zlib.crc32(w.encode("utf-8")) for w in words[:MAX_WORDS]]
-    exact: list[tuple[int, int]] = []  # (word index, hash of the form as typed) for accented words
+    n_words = len(keys)
+    per_column: dict[int, list[int]] = {column: [0] * n_words for column in table.columns}
+    hashes, cols, vals = table.hashes, table.posting_columns, table.posting_bonus
+    n = len(hashes)
+    lookups = list(enumerate(keys))
     if typed is not None and len(typed) == len(words):
-        exact = [
+        # Accented words also by the exact form typed; the larger byte of the two counts.
+        lookups += [
             (i, zlib.crc32(t.encode("utf-8")))
             for i, (t, w) in enumerate(zip(typed[:MAX_WORDS], words[:MAX_WORDS], strict=True))
             if t != w
         ]
-    per_column: dict[int, list[int]] = {}
-    for column, hashes, bonus in zip(table.columns, table.hashes, table.bonus, strict=True):
-        found = []
-        n = len(hashes)
-        for key in keys:
-            i = bisect.bisect_left(hashes, key)
-            found.append(bonus[i] if i < n and hashes[i] == key else 0)
-        for at, key in exact:
-            i = bisect.bisect_left(hashes, key)
-            if i < n and hashes[i] == key:
-                found[at] = max(found[at], bonus[i])
-        per_column[column] = found
+    for at, key in lookups:
+        p = bisect.bisect_left(hashes, key)
+        while p < n and hashes[p] == key:
+            found = per_column[cols[p]]
+            if vals[p] > found[at]:
+                found[at] = vals[p]
+            p += 1
     for column, source, log_share in table.borrow:
         lent = [max(0, b + round(log_share * WORD_SCALE)) for b in per_column[source]]
         own = per_column.get(column, [0] * len(keys))
