@@ -190,6 +190,8 @@ GROUPS: dict[str, tuple[str, list[tuple[str, str]]]] = {
             ("pa-Latn", "own"),
             ("ar-Latn", "own"),
             ("ru-Latn", "own"),
+            ("yue-Latn", "own"),
+            ("zh-Latn", "own"),
             ("und", "unknown"),
         ],
     ),

@@ -86,7 +86,8 @@ _KEYS: dict[str, tuple[tuple[tuple[str, float], ...], bool]] = {
     "pa-Latn": ((("pa", 1.0),), True),
     "ar-Latn": ((("ar", 1.0),), True),
     "ru-Latn": ((("ru", 1.0),), True),
-    "yue-Latn": ((("yue", 1.0),), True),
+    "yue-Latn": ((("yue", 1.0),), True),  # Cantonese as typed: nei hou, m goi, ngo m sik...
+    "zh-Latn": ((("zh", 1.0),), True),  # Mandarin in pinyin: ni hao, wo bu hui... (no written form)
     # Dari is written like Persian; only some vocabulary differs: one profile, both answers.
     "fa": ((("fa", 0.7), ("prs", 0.3)), False),
     "hnj": ((("hmn", 1.0),), False),  # Hmong Njua (Green Hmong, Moob Leeg): a Hmong interpreter
@@ -94,15 +95,15 @@ _KEYS: dict[str, tuple[tuple[tuple[str, float], ...], bool]] = {
 UNKNOWN_KEY = "und"  # the "other language" profile of a script family
 # Codes that may be named in --among and what they stand for in detection.
 _AMONG_EXPANDS: dict[str, tuple[str, ...]] = {
-    "zh": ("zh-Hans", "zh-Hant"),
-    "cmn": ("zh-Hans", "zh-Hant"),
+    "zh": ("zh-Hans", "zh-Hant", "zh"),
+    "cmn": ("zh-Hans", "zh-Hant", "zh"),
     "yue": ("yue", "zh-Hant"),
     "prs": ("prs", "fa"),
     "fa": ("fa", "prs"),
 }
 # Pairs a dispatcher treats as one answer: the same interpreter language, another written form.
 _SAME_INTERPRETER = (
-    frozenset({"zh-Hans", "zh-Hant"}),
+    frozenset({"zh-Hans", "zh-Hant", "zh"}),
     frozenset({"fa", "prs"}),
     frozenset({"hi", "ur"}),
 )
@@ -122,6 +123,7 @@ _DARI_NOTE = (
 CONFIDENT = 0.80  # top guess probability needed for a "confident" verdict
 MIN_LETTERS = 2
 UNKNOWN_SHARE = 0.25  # "other language" probability above which no answer is confident
+ROMANIZED_MIN_WORDS = 3  # a romanized answer (pinyin, Cantonese, Hinglish...) is confident from this many words
 SENTENCE_ONLY_WORDS = 5  # a sentence-only language is confident only from this many words
 TIE_MAX_WORDS = 3  # a text this short whose words both top languages list is a tie
 TIE_CANDIDATES = 4  # the best guess and the next three may tie
@@ -733,6 +735,13 @@ def _verdict(
             "uncertain",
             f"Best guess {top.name}: lepcli knows it only from formal text, so a short message is not enough; "
             "ask where the person is from.",
+            False,
+        )
+    if top.romanized and words < ROMANIZED_MIN_WORDS:
+        return (
+            "uncertain",
+            f"Best guess {top.name} in Latin letters ({top.confidence:.0%}): lepcli knows romanized forms from a "
+            "small sample, so a word or two is not enough.",
             False,
         )
     if mixed:
