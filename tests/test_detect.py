@@ -665,3 +665,15 @@ def test_cebuano_is_never_confident_tagalog(text: str) -> None:
 def test_tagalog_with_its_own_frequent_words_stays_confident() -> None:
     result = detect("Nasaan ka na? Natatakot ako, tulungan mo ako")
     assert result.confident and result.language == "tl"
+
+
+def test_a_hindi_word_is_not_confident_marathi() -> None:
+    # Marathi has no word list of its own; it is credited Hindi's. A word Hindi lists (सच्चा,
+    # "true") ties with Hindi first instead of coming out CONFIDENT Marathi on its n-grams.
+    result = detect("सच्चा")
+    assert not result.confident
+    assert result.guesses[0].code == "hi"
+
+
+def test_nepali_with_its_own_words_stays_nepali() -> None:
+    assert detect("प्रहरी बोलाउनुहोस्").guesses[0].code == "ne"

@@ -321,9 +321,17 @@ def _tie(scored: Any, ranked: list[str]) -> frozenset[str]:
         return frozenset()
     a = ranked[0]
     wa = scored.by_word.get(a)
-    if wa is None or not any(wa):
+    if wa is None:
         return frozenset()
     code_a = _key_codes(a)[0][0][0]
+    lender, offset = scored.lenders.get(a, ("", 0))
+    wl = scored.by_word.get(lender)
+    if wl is not None and all(0 < y and x <= y + offset for x, y in zip(wa, wl, strict=True)):
+        # The neighbour lists every word and the best guess is credited them only through its
+        # table (Marathi and Nepali borrow Hindi's), not by its own: they are the neighbour's first.
+        return frozenset({code_a, _key_codes(lender)[0][0][0]})
+    if not any(wa):
+        return frozenset()
     same: list[str] = []
     for b in ranked[1:TIE_CANDIDATES]:
         wb = scored.by_word.get(b)

@@ -112,6 +112,7 @@ class Scored(NamedTuple):
     words: list[str]  # the word keys scored (first MAX_WORDS)
     by_word: dict[str, list[int]]  # profile key -> word-table byte per word
     grams: list[str]  # the text's n-grams (for the second stage)
+    lenders: dict[str, tuple[str, int]]  # key -> (key whose word table it borrows, byte offset): Marathi -> Hindi
 
 
 def score_profile(profile: Profile, text: str, script: str) -> Scored:
@@ -172,7 +173,12 @@ def score_profile(profile: Profile, text: str, script: str) -> Scored:
     fit = max(0.0, min(1.0, (info["floor_cost"] - best) / (info["floor_cost"] - profile.typical)))
     known = len(rows) / len(grams) if grams else 0.0
     by_word = {profile.languages[c]: found for c, found in by_column.items()}
-    return Scored(softmax(scores), evidence, marks, fit, known, keys[:MAX_WORDS], by_word, grams)
+    lenders = (
+        {profile.languages[c]: (profile.languages[src], round(share * WORD_SCALE)) for c, src, share in table.borrow}
+        if table
+        else {}
+    )
+    return Scored(softmax(scores), evidence, marks, fit, known, keys[:MAX_WORDS], by_word, grams, lenders)
 
 
 class HanScored(NamedTuple):
