@@ -29,7 +29,6 @@ import math
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from lepcli.detect.franc import accent_keys
@@ -143,8 +142,7 @@ def sentence_only_codes() -> frozenset[str]:
 # -- results -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Guess:
+class Guess(NamedTuple):  # a NamedTuple, not a dataclass: ~1 ms less at every start
     code: str
     name: str
     native: str
@@ -165,8 +163,7 @@ class Guess:
         }
 
 
-@dataclass(frozen=True)
-class Also:
+class Also(NamedTuple):
     """A second language clearly present in the message (its words, or its own script)."""
 
     code: str
@@ -183,18 +180,48 @@ NEXT_STEPS_UNCERTAIN = (
 )
 
 
-@dataclass
 class DetectResult:
-    guesses: list[Guess]
-    verdict: str  # "confident" | "uncertain"
-    reason: str
-    script: str | None  # dominant script of the text (ISO 15924) or None when it has no letters
-    letters: int
-    among: list[str] | None = None
-    notes: list[str] = field(default_factory=list)
-    also: list[Also] = field(default_factory=list)
-    unknown: float = 0.0  # probability the text is in a language lepcli does not model
-    unsupported: bool = False  # the text looks like a language lepcli does not know
+    """The answer of :func:`detect` (a plain class: a dataclass costs ~1 ms at every start)."""
+
+    __slots__ = (
+        "guesses",
+        "verdict",
+        "reason",
+        "script",
+        "letters",
+        "among",
+        "notes",
+        "also",
+        "unknown",
+        "unsupported",
+    )
+
+    def __init__(
+        self,
+        guesses: list[Guess],
+        verdict: str,  # "confident" | "uncertain"
+        reason: str,
+        script: str | None,  # dominant script of the text (ISO 15924) or None when it has no letters
+        letters: int,
+        among: list[str] | None = None,
+        notes: list[str] | None = None,
+        also: list[Also] | None = None,
+        unknown: float = 0.0,  # probability the text is in a language lepcli does not model
+        unsupported: bool = False,  # the text looks like a language lepcli does not know
+    ) -> None:
+        self.guesses = guesses
+        self.verdict = verdict
+        self.reason = reason
+        self.script = script
+        self.letters = letters
+        self.among = among
+        self.notes = notes if notes is not None else []
+        self.also = also if also is not None else []
+        self.unknown = unknown
+        self.unsupported = unsupported
+
+    def __repr__(self) -> str:
+        return f"DetectResult(verdict={self.verdict!r}, guesses={self.guesses!r}, reason={self.reason!r})"
 
     @property
     def confident(self) -> bool:

@@ -81,9 +81,9 @@ class WordTable(NamedTuple):
     """
 
     columns: tuple[int, ...]  # profile columns that have a table
-    hashes: array.array[int]  # sorted; a hash repeats once per language listing the word
-    posting_columns: bytes  # profile column per posting
-    posting_bonus: bytes  # byte per posting
+    hashes: Sequence[int]  # sorted; a hash repeats once per language listing the word
+    posting_columns: Sequence[int]  # profile column per posting (a view of the file's bytes)
+    posting_bonus: Sequence[int]  # byte per posting
     borrow: tuple[tuple[int, int, float], ...]  # (column, column it borrows from, ln share)
 
 
@@ -93,6 +93,7 @@ def encode_words(columns: Sequence[int], tables: Iterable[dict[int, int]], borro
     postings = sorted((h, column, b) for column, table in zip(columns, tables, strict=True) for h, b in table.items())
     header = json.dumps({"columns": list(columns), "postings": len(postings), "borrow": borrow}, separators=(",", ":"))
     header_blob = header.encode("utf-8")
+    header_blob += b" " * (-(4 + len(header_blob)) % 4)  # the hashes start 4-byte aligned (read in place)
     return (
         struct.pack("<I", len(header_blob))
         + header_blob
@@ -112,13 +113,19 @@ def load_words(name: str) -> WordTable | None:
     header = json.loads(raw[4 : 4 + header_len])
     pos = 4 + header_len
     m = header["postings"]
-    hashes = array.array("I")
-    hashes.frombytes(raw[pos : pos + 4 * m])
+    view = memoryview(raw)
+    hashes: Sequence[int]
+    if sys.byteorder == "little" and pos % 4 == 0:
+        hashes = view[pos : pos + 4 * m].cast("I")  # no copy of the 1-2 MB table
+    else:
+        swapped = array.array("I")
+        swapped.frombytes(raw[pos : pos + 4 * m])
+        if sys.byteorder == "big":
+            swapped.byteswap()
+        hashes = swapped
     pos += 4 * m
-    if sys.byteorder == "big":
-        hashes.byteswap()
     borrow = tuple((int(c), int(src), float(share)) for c, src, share in header.get("borrow", []))
-    return WordTable(tuple(header["columns"]), hashes, raw[pos : pos + m], raw[pos + m : pos + 2 * m], borrow)
+    return WordTable(tuple(header["columns"]), hashes, view[pos : pos + m], view[pos + m : pos + 2 * m], borrow)
 
 
 @functools.cache
