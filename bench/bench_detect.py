@@ -257,18 +257,32 @@ def calibration(half: str, show: bool = False) -> None:
 
 
 def warm_timing(items: list[tuple[str, str, str]]) -> None:
+    import gc
+
     from lepcli.detect import detect
 
     texts = [t for _, k, t in items if k == "message"]
     for text in texts:  # first pass loads every profile
         detect(text)
-    rounds = 5
-    start = time.perf_counter()
+    # The comparison detectors loaded before this leave a large heap the cyclic collector would
+    # walk again and again; `lep` never has it, so it is set aside (gc.freeze) for the timing.
+    gc.collect()
+    gc.freeze()
+    rounds = 9
+    wall: list[float] = []
+    cpu: list[float] = []
     for _ in range(rounds):
+        start, start_cpu = time.perf_counter(), time.process_time()
         for text in texts:
             detect(text)
-    per = (time.perf_counter() - start) / (rounds * len(texts)) * 1000
-    print(f"\n== warm: {per:.3f} ms per detection (mean over {rounds * len(texts)} realistic messages) ==")
+        wall.append((time.perf_counter() - start) / len(texts) * 1000)
+        cpu.append((time.process_time() - start_cpu) / len(texts) * 1000)
+    # Other work on a shared machine only ever adds time: the best round is the detector's cost;
+    # CPU time leaves out the waits for a core. The wall-clock median says how busy the machine was.
+    print(
+        f"\n== warm: {min(wall):.3f} ms per detection (best of {rounds} rounds over {len(texts)} realistic "
+        f"messages; CPU time {min(cpu):.3f} ms; median round {statistics.median(wall):.3f} ms wall) =="
+    )
 
 
 def process_timing(runs: int) -> None:

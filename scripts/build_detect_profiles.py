@@ -190,6 +190,8 @@ GROUPS: dict[str, tuple[str, list[tuple[str, str]]]] = {
             ("pa-Latn", "own"),
             ("ar-Latn", "own"),
             ("ru-Latn", "own"),
+            ("yue-Latn", "own"),
+            ("zh-Latn", "own"),
             ("und", "unknown"),
         ],
     ),
@@ -236,6 +238,12 @@ FRANC_AS_LEPCLI = {
     "bul": "bg",
     "mkd": "mk",
 }
+# Close relatives: a sentence-only language sharing at least this share of its 300 franc trigrams
+# with a main-model language (Cebuano, Hiligaynon and Ilocano with Tagalog; Kabuverdianu with
+# Portuguese). franc's one formal text cannot tell such pairs apart in a short message, so the
+# detector asks when the answer's own frequent words do not settle it. Mean overlap between
+# unrelated languages is about 0.2; close relatives 0.45-0.6.
+RELATIVE_OVERLAP = 0.45
 TEXTING_SHARE = 0.3  # an SMS spelling (xq, vc, porfa) is worth this share of the word it stands for
 FRANC_SCRIPTS = {"Latn": "Latin", "Cyrl": "Cyrillic"}
 
@@ -555,6 +563,38 @@ def accent_table(raw_letters: Counter[str], key_of: Any = accent_key) -> dict[st
     return out
 
 
+# Letters the n-grams cannot tell apart because langdetect's profiles fold them (Farsi yeh into
+# Arabic yeh): script -> the variants of one letter. Persian, Urdu and Pashto type ی,
+# Arabic types ي; each typed variant is scored like an accented Latin letter.
+LETTER_VARIANTS = {"Arab": ("\u06cc", "\u064a")}
+
+
+def letter_variants(key: str, script: str) -> dict[str, float]:
+    """ln P(variant | its letter) per variant of LETTER_VARIANTS[script], counted in wordfreq's
+    list (frequency-weighted) or, for a language wordfreq lacks, in the project's own text."""
+    variants = LETTER_VARIANTS.get(script)
+    if variants is None:
+        return {}
+    counts = dict.fromkeys(variants, 0.0)
+    code = WORDFREQ_CODES.get(key)
+    if code is not None:
+        import wordfreq
+
+        for word, freq in wordfreq.get_frequency_dict(code, wordlist="best").items():
+            for ch in word:
+                if ch in counts:
+                    counts[ch] += freq
+    else:
+        for line in corpus_lines(key):
+            for ch in line:
+                if ch in counts:
+                    counts[ch] += 1.0
+    total = sum(counts.values())
+    if not total:
+        return {}
+    return {ch: min(0.0, math.log(max(c / total, ACCENT_FLOOR))) for ch, c in counts.items()}
+
+
 def catalog_ranks() -> dict[str, int]:
     data = json.loads((ROOT / "lepcli" / "languages" / "data" / "languages.json").read_text(encoding="utf-8"))
     return {e["code"]: e["rank"] for e in data["catalog"] if e.get("rank")}
@@ -592,14 +632,14 @@ def build_group(
         if source != "own" and (CORPUS / f"{key}.txt").is_file():
             own_n, own_raw = from_own(key, script)
             probs.append(blend(probabilities(per_n), probabilities(own_n, min_p=0.0)))
-            accents.append(accent_table(raw + own_raw) if script == "Latn" else {})
+            accents.append(accent_table(raw + own_raw) if script == "Latn" else letter_variants(key, script))
             measured.append(probs[-1])
             continue
         if key in ACCENTS_FROM_LANGDETECT:
             _, raw = from_langdetect(ACCENTS_FROM_LANGDETECT[key], script)
         probs.append(probabilities(per_n))
         measured.append(probs[-1])
-        accents.append(accent_table(raw) if script == "Latn" else {})
+        accents.append(accent_table(raw) if script == "Latn" else letter_variants(key, script))
     keys = sorted(set().union(*probs))
     floor_q = [quant(math.log(f)) for f in floors]
     matrix = bytearray()
@@ -647,10 +687,12 @@ def unknown_profile(
     return {g: v for g, v in total.items() if v >= 3 * floor}, raw, floor
 
 
-def wordfreq_counts(code: str, script: str, keep: int) -> tuple[dict[str, float], dict[str, float]]:
+def wordfreq_counts(
+    code: str, script: str, keep: int
+) -> tuple[dict[str, float], dict[str, float], dict[str, dict[str, float]]]:
     """(frequency typed as listed, frequency of forms with diacritics) per lepcli word key, from the
     ``3 * keep`` most frequent entries (folding merges a few; rarer entries could not change the
-    ``keep`` words kept)."""
+    ``keep`` words kept), and per key the frequency of each accented written form (``não``)."""
     try:
         import wordfreq
     except ImportError:
@@ -662,6 +704,7 @@ def wordfreq_counts(code: str, script: str, keep: int) -> tuple[dict[str, float]
         raise SystemExit(f"wordfreq {WORDFREQ_VERSION} is needed (found {found}): pip install -e '.[dev]'")
     plain: dict[str, float] = {}
     marked: dict[str, float] = {}
+    forms: dict[str, dict[str, float]] = {}
     entries = sorted(wordfreq.get_frequency_dict(code, wordlist="best").items(), key=lambda kv: (-kv[1], kv[0]))
     for word, freq in entries[: 3 * keep]:
         # Only words written wholly in the family's script; "aidez-moi", "j'ai" count for each part.
@@ -675,7 +718,12 @@ def wordfreq_counts(code: str, script: str, keep: int) -> tuple[dict[str, float]
             typed_as_listed = script != "Latn" or part == key
             target = plain if typed_as_listed else marked
             target[key] = target.get(key, 0.0) + freq
-    return plain, marked
+            if not typed_as_listed:
+                (written,) = word_keys(part, script, fold=False)
+                if written != key:
+                    by_form = forms.setdefault(key, {})
+                    by_form[written] = by_form.get(written, 0.0) + freq
+    return plain, marked, forms
 
 
 def own_counts(key: str, script: str) -> dict[str, float]:
@@ -695,10 +743,14 @@ def build_words(script: str, members: list[tuple[str, str]], ranks: dict[str, in
         code = WORDFREQ_CODES.get(key)
         if code is not None:
             keep = WORDS_LEP if key == "en" or ranks.get(key, UNRANKED) <= LEP_RANK else WORDS_OTHER
-            plain, marked = wordfreq_counts(code, script, keep)
+            plain, marked, forms = wordfreq_counts(code, script, keep)
             freqs = {w: plain.get(w, 0.0) + ACCENT_DROP * marked.get(w, 0.0) for w in set(plain) | set(marked)}
             ranked = sorted(set(plain) | set(marked), key=lambda w: (-(plain.get(w, 0.0) + marked.get(w, 0.0)), w))
             chosen = {w: freqs[w] for w in ranked[:keep]}
+            # The exact written form of an accented word, at its full frequency (scoring.word_evidence).
+            for w in ranked[:keep]:
+                for written, freq in forms.get(w, {}).items():
+                    chosen[written] = max(chosen.get(written, 0.0), freq)
             sources[key] = f"wordfreq {code}, {len(chosen):,} words"
         elif (CORPUS / f"{key}.txt").is_file():
             chosen = own_counts(key, script)
@@ -753,6 +805,27 @@ def han_forms() -> dict[str, str]:
     if both:
         raise SystemExit(f"han_forms.txt: in both lists: {''.join(sorted(both))}")
     return {k: "".join(sorted(set(v))) for k, v in out.items()}
+
+
+def relatives(data: dict[str, dict[str, list[str]]]) -> dict[str, list[str]]:
+    """Main-model lepcli code -> the sentence-only lepcli codes whose franc trigrams overlap its
+    own by RELATIVE_OVERLAP or more (see there)."""
+    from lepcli.detect import _KEYS
+
+    main = {**FRANC_LANGDETECT, **{f: c for f, c in FRANC_AS_LEPCLI.items() if c}}
+    out: dict[str, list[str]] = {}
+    for franc_script, (_, _, franc_keys) in FRANC_STAGE_SCRIPTS.items():
+        langs = data[franc_script]
+        for franc_code, code in sorted(main.items()):
+            if franc_code not in langs:
+                continue
+            own = set(langs[franc_code])
+            for key, other in sorted(franc_keys.items()):
+                if other in langs and len(own & set(langs[other])) / len(langs[other]) >= RELATIVE_OVERLAP:
+                    target = _KEYS.get(key, (((key, 1.0),), False))[0][0][0]
+                    if target != code and target not in out.get(code, []):
+                        out.setdefault(code, []).append(target)
+    return out
 
 
 def names(groups: dict[str, list[str]]) -> dict[str, list[object]]:
@@ -813,6 +886,7 @@ def build() -> dict[str, bytes]:
         "floor_cost": round(-math.log(FLOOR), 4),
         "han": han_forms(),
         "names": names(groups),
+        "relatives": relatives(data),
         "sentence_only": sorted(codes),
         "sources": {
             "franc": f"npm {FRANC_PACKAGE}, data sha256 {hashlib.sha256(franc_json).hexdigest()}",

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from lepcli import detect as detect_mod
-from lepcli.detect import detect
+from lepcli.detect import detect, parse_among
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "bench" / "detect_eval"
@@ -598,3 +598,82 @@ def test_calibration_text_is_not_training_text() -> None:
     assert len(rows) > 150 and all(len(r) == 3 for r in rows)
     for label, kind, text in rows:
         assert _norm(text) not in training, f"calibration line is training text: {label} {kind}"
+
+
+# -- detection v2, second round: romanized Chinese, letters that break ties, close relatives ---------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["nei hou, ngo m sik gong ying man", "m goi bong ngo, ngo lou po beng zo", "ngo go neoi m gin zo, m goi faai di"],
+)
+def test_romanized_cantonese_is_cantonese(text: str) -> None:
+    result = detect(text)
+    assert result.confident and result.language == "yue"
+    assert result.guesses[0].romanized and result.guesses[0].script == "Latn"
+    assert "lep lines yue" in " ".join(result.next_steps)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ni hao, wo bu hui shuo yingyu", "qing bang wo, wo de erzi bu jian le", "Wǒ bù zhīdào tā zài nǎr", "xie xie ni"],
+)
+def test_pinyin_is_mandarin_never_cantonese(text: str) -> None:
+    result = detect(text)
+    assert result.guesses[0].code == "zh" and result.guesses[0].romanized
+    assert "yue" not in [g.code for g in result.guesses[:1]]
+    assert not (result.confident and result.language == "yue")
+
+
+def test_a_word_or_two_of_a_romanized_language_is_not_enough() -> None:
+    result = detect("nei hou")
+    assert result.guesses[0].code == "yue" and not result.confident
+    assert "small sample" in result.reason
+
+
+def test_romanized_chinese_answers_resolve_for_among() -> None:
+    result = detect("qing bang wo, wo de erzi bu jian le", among=parse_among("zh,es"))
+    assert result.guesses[0].code == "zh"
+
+
+@pytest.mark.parametrize(("word", "code"), [("abundância", "pt"), ("شیطان", "fa")])
+def test_a_letter_only_one_language_writes_breaks_a_tie(word: str, code: str) -> None:
+    # Portuguese writes â, Spanish does not; Persian types ی (Farsi yeh), Arabic types ي.
+    assert detect(word).guesses[0].code == code
+
+
+def test_farsi_yeh_is_not_arabic() -> None:
+    codes = [g.code for g in detect("خیلی ممنون").guesses]
+    assert codes[0] != "ar"
+
+
+def test_english_comes_first_in_a_tie_with_french() -> None:
+    result = detect("justice")
+    assert not result.confident
+    assert [g.code for g in result.guesses[:2]] == ["en", "fr"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Palihug tabangi ko, daghan kaayo ang dugo", "Unsa imong ngalan? Wala ko kasabot"],
+)
+def test_cebuano_is_never_confident_tagalog(text: str) -> None:
+    result = detect(text)
+    assert not (result.confident and result.language == "tl")
+
+
+def test_tagalog_with_its_own_frequent_words_stays_confident() -> None:
+    result = detect("Nasaan ka na? Natatakot ako, tulungan mo ako")
+    assert result.confident and result.language == "tl"
+
+
+def test_a_hindi_word_is_not_confident_marathi() -> None:
+    # Marathi has no word list of its own; it is credited Hindi's. A word Hindi lists (सच्चा,
+    # "true") ties with Hindi first instead of coming out CONFIDENT Marathi on its n-grams.
+    result = detect("सच्चा")
+    assert not result.confident
+    assert result.guesses[0].code == "hi"
+
+
+def test_nepali_with_its_own_words_stays_nepali() -> None:
+    assert detect("प्रहरी बोलाउनुहोस्").guesses[0].code == "ne"

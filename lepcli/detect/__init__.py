@@ -24,11 +24,11 @@ Profiles are built by ``scripts/build_detect_profiles.py`` (sources and licences
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from lepcli.detect.franc import accent_keys
@@ -41,6 +41,7 @@ from lepcli.detect.rules import (
     SPACE,
     URL,
     accent_key,
+    char_script,
     fold_latin,
     grams_of,
     normalize_arabic,
@@ -84,7 +85,8 @@ _KEYS: dict[str, tuple[tuple[tuple[str, float], ...], bool]] = {
     "pa-Latn": ((("pa", 1.0),), True),
     "ar-Latn": ((("ar", 1.0),), True),
     "ru-Latn": ((("ru", 1.0),), True),
-    "yue-Latn": ((("yue", 1.0),), True),
+    "yue-Latn": ((("yue", 1.0),), True),  # Cantonese as typed: nei hou, m goi, ngo m sik...
+    "zh-Latn": ((("zh", 1.0),), True),  # Mandarin in pinyin: ni hao, wo bu hui... (no written form)
     # Dari is written like Persian; only some vocabulary differs: one profile, both answers.
     "fa": ((("fa", 0.7), ("prs", 0.3)), False),
     "hnj": ((("hmn", 1.0),), False),  # Hmong Njua (Green Hmong, Moob Leeg): a Hmong interpreter
@@ -92,15 +94,15 @@ _KEYS: dict[str, tuple[tuple[tuple[str, float], ...], bool]] = {
 UNKNOWN_KEY = "und"  # the "other language" profile of a script family
 # Codes that may be named in --among and what they stand for in detection.
 _AMONG_EXPANDS: dict[str, tuple[str, ...]] = {
-    "zh": ("zh-Hans", "zh-Hant"),
-    "cmn": ("zh-Hans", "zh-Hant"),
+    "zh": ("zh-Hans", "zh-Hant", "zh"),
+    "cmn": ("zh-Hans", "zh-Hant", "zh"),
     "yue": ("yue", "zh-Hant"),
     "prs": ("prs", "fa"),
     "fa": ("fa", "prs"),
 }
 # Pairs a dispatcher treats as one answer: the same interpreter language, another written form.
 _SAME_INTERPRETER = (
-    frozenset({"zh-Hans", "zh-Hant"}),
+    frozenset({"zh-Hans", "zh-Hant", "zh"}),
     frozenset({"fa", "prs"}),
     frozenset({"hi", "ur"}),
 )
@@ -120,8 +122,11 @@ _DARI_NOTE = (
 CONFIDENT = 0.80  # top guess probability needed for a "confident" verdict
 MIN_LETTERS = 2
 UNKNOWN_SHARE = 0.25  # "other language" probability above which no answer is confident
+ROMANIZED_MIN_WORDS = 3  # a romanized answer (pinyin, Cantonese, Hinglish...) is confident from this many words
 SENTENCE_ONLY_WORDS = 5  # a sentence-only language is confident only from this many words
 TIE_MAX_WORDS = 3  # a text this short whose words both top languages list is a tie
+TIE_CANDIDATES = 4  # the best guess and the next three may tie
+TIE_MARKS = 1.5  # ... unless its accents or letter variants favour one by this many nats (Portuguese ã, Farsi yeh)
 ALSO_MARGIN = 30  # word-table bytes (3 nats) a word must favour a second language by
 # Mayan orthographies mark glottal stops with an apostrophe after a consonant: ixoqib', k'o, tz'i'.
 _GLOTTAL = re.compile(r"(?:[a-z]{2}[bq]|\b[kq]|tz|ch)['’ʼ](?:[a-z]|\s|$)", re.IGNORECASE)
@@ -137,8 +142,7 @@ def sentence_only_codes() -> frozenset[str]:
 # -- results -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Guess:
+class Guess(NamedTuple):  # a NamedTuple, not a dataclass: ~1 ms less at every start
     code: str
     name: str
     native: str
@@ -159,8 +163,7 @@ class Guess:
         }
 
 
-@dataclass(frozen=True)
-class Also:
+class Also(NamedTuple):
     """A second language clearly present in the message (its words, or its own script)."""
 
     code: str
@@ -177,18 +180,48 @@ NEXT_STEPS_UNCERTAIN = (
 )
 
 
-@dataclass
 class DetectResult:
-    guesses: list[Guess]
-    verdict: str  # "confident" | "uncertain"
-    reason: str
-    script: str | None  # dominant script of the text (ISO 15924) or None when it has no letters
-    letters: int
-    among: list[str] | None = None
-    notes: list[str] = field(default_factory=list)
-    also: list[Also] = field(default_factory=list)
-    unknown: float = 0.0  # probability the text is in a language lepcli does not model
-    unsupported: bool = False  # the text looks like a language lepcli does not know
+    """The answer of :func:`detect` (a plain class: a dataclass costs ~1 ms at every start)."""
+
+    __slots__ = (
+        "guesses",
+        "verdict",
+        "reason",
+        "script",
+        "letters",
+        "among",
+        "notes",
+        "also",
+        "unknown",
+        "unsupported",
+    )
+
+    def __init__(
+        self,
+        guesses: list[Guess],
+        verdict: str,  # "confident" | "uncertain"
+        reason: str,
+        script: str | None,  # dominant script of the text (ISO 15924) or None when it has no letters
+        letters: int,
+        among: list[str] | None = None,
+        notes: list[str] | None = None,
+        also: list[Also] | None = None,
+        unknown: float = 0.0,  # probability the text is in a language lepcli does not model
+        unsupported: bool = False,  # the text looks like a language lepcli does not know
+    ) -> None:
+        self.guesses = guesses
+        self.verdict = verdict
+        self.reason = reason
+        self.script = script
+        self.letters = letters
+        self.among = among
+        self.notes = notes if notes is not None else []
+        self.also = also if also is not None else []
+        self.unknown = unknown
+        self.unsupported = unsupported
+
+    def __repr__(self) -> str:
+        return f"DetectResult(verdict={self.verdict!r}, guesses={self.guesses!r}, reason={self.reason!r})"
 
     @property
     def confident(self) -> bool:
@@ -238,7 +271,7 @@ class DetectResult:
 def _letters_by_script(text: str) -> dict[str, int]:
     counts: dict[str, int] = {}
     for ch in text:
-        s = script_of(ch)
+        s = char_script(ch)
         if s is not None and s != COMBINING:
             counts[s] = counts.get(s, 0) + 1
     if "Hira" in counts or "Kana" in counts:
@@ -286,25 +319,18 @@ def _script_part(script: str, text: str) -> _Part:
     fit = scored.fit * min(1.0, scored.known / 0.6)
     ranked = sorted(scored.probs, key=lambda k: -scored.probs[k])
     top_key = next((k for k in ranked if k != UNKNOWN_KEY), ranked[0])
+    # The words the two best languages list (a mixed message's words are in one table or the other).
     found = scored.by_word.get(top_key, [0] * len(scored.words))
+    second_key = next((k for k in ranked if k not in (UNKNOWN_KEY, top_key)), None)
+    if second_key is not None and second_key in scored.by_word:
+        found = [max(a, b) for a, b in zip(found, scored.by_word[second_key], strict=True)]
     long_words = [b for w, b in zip(scored.words, found, strict=True) if len(w) >= 3]
     cover = sum(1 for b in long_words if b > 0) / len(long_words) if long_words else 0.0
+    longer = [b for w, b in zip(scored.words, found, strict=True) if len(w) >= 4]
+    cover4 = sum(1 for b in longer if b > 0) / len(longer) if longer else cover
     keys = scored.grams + accent_keys(text) if script == "Latn" else scored.grams
-    probs, closest, neighbour = _second_stage(group, keys, probs, cover)
-    tie: frozenset[str] = frozenset()
-    if len(ranked) > 1 and scored.words and len(scored.words) <= TIE_MAX_WORDS:
-        a, b = ranked[0], ranked[1]
-        wa, wb = scored.by_word.get(a), scored.by_word.get(b)
-        codes_a, codes_b = _key_codes(a)[0][0][0], _key_codes(b)[0][0][0]
-        if (
-            wa is not None
-            and wb is not None
-            and any(wa)
-            and all((x > 0) == (y > 0) for x, y in zip(wa, wb, strict=True))
-            and scored.probs[b] >= 0.02
-            and not _same_interpreter(codes_a, codes_b)
-        ):
-            tie = frozenset({codes_a, codes_b})
+    probs, closest, neighbour = _second_stage(group, keys, probs, cover, cover4)
+    tie = _tie(scored, ranked)
     notes = []
     if neighbour:
         notes.append(
@@ -314,6 +340,42 @@ def _script_part(script: str, text: str) -> _Part:
     return _Part(script, probs, fit, romanized, notes, tie, _second_language(scored, ranked[0]), closest, neighbour)
 
 
+def _tie(scored: Any, ranked: list[str]) -> frozenset[str]:
+    """Two languages a short text's words are written the same in: the best guess and, among the
+    next ones that list every word it lists (and whose accents do not tell them apart), the one
+    US agencies meet most. Empty when there is no such tie."""
+    if len(ranked) < 2 or not scored.words or len(scored.words) > TIE_MAX_WORDS:
+        return frozenset()
+    a = ranked[0]
+    wa = scored.by_word.get(a)
+    if wa is None:
+        return frozenset()
+    code_a = _key_codes(a)[0][0][0]
+    lender, offset = scored.lenders.get(a, ("", 0))
+    wl = scored.by_word.get(lender)
+    if wl is not None and all(0 < y and x <= y + offset for x, y in zip(wa, wl, strict=True)):
+        # The neighbour lists every word and the best guess is credited them only through its
+        # table (Marathi and Nepali borrow Hindi's), not by its own: they are the neighbour's first.
+        return frozenset({code_a, _key_codes(lender)[0][0][0]})
+    if not any(wa):
+        return frozenset()
+    same: list[str] = []
+    for b in ranked[1:TIE_CANDIDATES]:
+        wb = scored.by_word.get(b)
+        code_b = _key_codes(b)[0][0][0]
+        if (
+            wb is not None
+            and all((x > 0) == (y > 0) for x, y in zip(wa, wb, strict=True))
+            and scored.probs[b] >= 0.02
+            and abs(scored.marks[a] - scored.marks[b]) < TIE_MARKS
+            and not _same_interpreter(code_a, code_b)
+        ):
+            same.append(code_b)
+    if not same:
+        return frozenset()
+    return frozenset({code_a, min(same, key=lambda c: (_rank(c), same.index(c)))})
+
+
 FRANC_TEMPER = 3.0  # the second stage's summed log-likelihood ratios are divided by this
 FRANC_GAP = 1.0  # (tempered nats) an outside language must beat the main model's answer by this for even odds
 FRANC_SHARE_TEMPER = 1.5  # sharper: how the outside mass is shared among the outside languages
@@ -321,10 +383,14 @@ FRANC_MIN_TRIGRAMS = 4  # shorter texts: the second stage says nothing
 FRANC_COVER = 8.0  # tempered nats of gap offset when every word (3+ letters) is in the answer's word table
 FRANC_NEIGHBOUR = 0.5  # a sentence-only language this far ahead in the second stage makes the answer uncertain
 NEIGHBOUR_COVER = 0.8  # ... unless this share of the words are the answer's frequent words
+# A close relative of the answer (meta "relatives": Cebuano for Tagalog) this near in the second
+# stage makes it uncertain too, unless NEIGHBOUR_COVER of the words of 4+ letters are the answer's
+# frequent words (franc's formal text cannot separate relatives in a short message).
+RELATIVE_NEAR = 1.0
 
 
 def _second_stage(
-    group: str, grams: list[str], probs: dict[str, float], cover: float
+    group: str, grams: list[str], probs: dict[str, float], cover: float, cover4: float = 1.0
 ) -> tuple[dict[str, float], str, str]:
     """Weigh the main model's answer against every franc language of the script (franc.py).
 
@@ -345,34 +411,39 @@ def _second_stage(
     fr = score_franc(group, grams)
     if fr is None or fr.trigrams < FRANC_MIN_TRIGRAMS:
         return probs, "", ""
-    inside_codes = {c for c in probs if c != UNKNOWN_KEY}
+    inside_codes = frozenset(c for c in probs if c != UNKNOWN_KEY)
     top = max(inside_codes, key=lambda c: probs[c], default=None)
-    codes, scores = fr.stage.codes, fr.scores
-    mine = [s for c, s in zip(codes, scores, strict=True) if c == top]
-    held = [s for c, s in zip(codes, scores, strict=True) if c in inside_codes]
-    if not held:
+    codes, sums, unit = fr.stage.codes, fr.sums, 1.0 / fr.scale
+    by_code, outside_j = _split(group, fr.stage.codes, inside_codes)
+    if not by_code or not outside_j:
         return probs, "", ""
-    top_score = max(mine) if mine else max(held)
-    outside = {j: s for j, (c, s) in enumerate(zip(codes, scores, strict=True)) if c not in inside_codes}
-    if not outside:
-        return probs, "", ""
-    best_j = max(outside, key=lambda j: outside[j])
-    best_out = outside[best_j]
+    mine = by_code.get(top or "")
+    top_score = unit * (max(sums[j] for j in mine) if mine else max(sums[j] for js in by_code.values() for j in js))
+    best_j = max(outside_j, key=sums.__getitem__)
+    best_out = unit * sums[best_j]
     raw_gap = (best_out - top_score) / FRANC_TEMPER
     neighbour = ""
     if codes[best_j] and raw_gap > FRANC_NEIGHBOUR and cover < NEIGHBOUR_COVER:
         neighbour = _names()[codes[best_j]][0] if codes[best_j] in _names() else fr.stage.names[best_j]
-    gap = raw_gap - cover * FRANC_COVER - FRANC_GAP
+    elif cover4 < NEIGHBOUR_COVER and top in _relatives():
+        near = [(unit * s, c) for c, s in zip(codes, sums, strict=True) if c in _relatives()[top]]
+        if near and (max(near)[0] - top_score) / FRANC_TEMPER > -RELATIVE_NEAR:
+            neighbour = _names()[max(near)[1]][0]
+    gap = raw_gap - cover * cover * FRANC_COVER - FRANC_GAP
     q = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, gap))))
     und = probs.get(UNKNOWN_KEY, 0.0)
     mass = max(q, und)
-    exps = {j: math.exp((s - best_out) / FRANC_SHARE_TEMPER) for j, s in outside.items()}
-    norm = sum(exps.values())
-    shares = {j: e / norm for j, e in exps.items()}
+    # Languages this far behind the best outside one would take a negligible share (< e^-12).
+    cutoff = (best_out - FRANC_SHARE_TEMPER * 12.0) * fr.scale
+    share_unit = unit / FRANC_SHARE_TEMPER
+    top_sum = sums[best_j]
+    exps = [(j, math.exp((sums[j] - top_sum) * share_unit)) for j in outside_j if sums[j] > cutoff]
+    norm = sum(e for _, e in exps)
     out = {c: p * (1.0 - mass) / max(1e-9, 1.0 - und) for c, p in probs.items() if c != UNKNOWN_KEY}
     unknown = 0.0
     best_unknown = (0.0, "")
-    for j, share in shares.items():
+    for j, e in exps:
+        share = e / norm
         code = codes[j]
         if code:
             out[code] = out.get(code, 0.0) + mass * share
@@ -383,6 +454,25 @@ def _second_stage(
     out[UNKNOWN_KEY] = unknown
     closest = best_unknown[1] if unknown >= UNKNOWN_SHARE / 2 else ""
     return out, closest, neighbour
+
+
+_SPLITS: dict[tuple[str, frozenset[str]], tuple[dict[str, list[int]], tuple[int, ...]]] = {}
+
+
+def _split(
+    group: str, codes: tuple[str, ...], inside: frozenset[str]
+) -> tuple[dict[str, list[int]], tuple[int, ...]]:
+    """The second stage's languages of one script split once: the positions of each language the
+    main model holds, and the positions of all the others."""
+    found = _SPLITS.get((group, inside))
+    if found is None:
+        by_code: dict[str, list[int]] = {}
+        for j, c in enumerate(codes):
+            if c in inside:
+                by_code.setdefault(c, []).append(j)
+        outside = tuple(j for j, c in enumerate(codes) if c not in inside)
+        found = _SPLITS[(group, inside)] = (by_code, outside)
+    return found
 
 
 def _second_language(scored: Any, top_key: str) -> list[tuple[str, list[str]]]:
@@ -538,7 +628,9 @@ def detect(
         probs = {c: p / mass for c, p in inside.items()} if mass > 0 else {}
         fit *= min(1.0, mass * 4)  # the text fits none of the allowed languages well
         unknown = 0.0  # the caller said which languages to consider
-    ranked = sorted(probs.items(), key=lambda kv: (-kv[1], _rank(kv[0])))[:top]
+    # The few most likely (a handful more than asked, so that equal probabilities break by rank).
+    likely = heapq.nlargest(top + 8, probs.items(), key=lambda kv: kv[1])
+    ranked = sorted(likely, key=lambda kv: (-kv[1], _rank(kv[0])))[:top]
     sentence_only = sentence_only_codes()
     guesses: list[Guess] = []
     for code, p in ranked:
@@ -598,7 +690,14 @@ def _names() -> dict[str, list[Any]]:
     return meta()["names"]  # type: ignore[no-any-return]
 
 
+def _relatives() -> dict[str, list[str]]:
+    """Main-model code -> sentence-only close relatives (built from franc's trigram overlap)."""
+    return meta().get("relatives", {})  # type: ignore[no-any-return]
+
+
 def _rank(code: str) -> int:
+    if code == "en":
+        return 0  # the language of most of a US agency's own traffic comes first in a tie
     entry = _names().get(code)
     rank = entry[3] if entry else None
     return int(rank) if rank else 10_000
@@ -671,6 +770,13 @@ def _verdict(
             "uncertain",
             f"Best guess {top.name}: lepcli knows it only from formal text, so a short message is not enough; "
             "ask where the person is from.",
+            False,
+        )
+    if top.romanized and words < ROMANIZED_MIN_WORDS:
+        return (
+            "uncertain",
+            f"Best guess {top.name} in Latin letters ({top.confidence:.0%}): lepcli knows romanized forms from a "
+            "small sample, so a word or two is not enough.",
             False,
         )
     if mixed:

@@ -29,7 +29,8 @@ _rows: dict[tuple[str, int], int] = {}  # (group, trigram row) -> packed weights
 
 class FrancScores(NamedTuple):
     stage: FrancStage
-    scores: tuple[float, ...]  # summed ln-likelihood ratio (nats) per franc language
+    sums: array.array[int]  # summed ln-likelihood ratio per franc language, in units of 1 / scale nats
+    scale: float
     trigrams: int
 
 
@@ -76,5 +77,4 @@ def score_franc(group: str, grams: list[str]) -> FrancScores | None:
     sums.frombytes(total.to_bytes(4 * len(stage.languages), "little"))  # a field cannot overflow: 2**32 / 255
     if sys.byteorder == "big":
         sums.byteswap()
-    scale = stage.scale
-    return FrancScores(stage, tuple(v / scale for v in sums), n)
+    return FrancScores(stage, sums, stage.scale, n)

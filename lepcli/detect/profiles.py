@@ -74,28 +74,33 @@ def load_profile(name: str) -> Profile:
 class WordTable(NamedTuple):
     """Frequent words of the languages of one script family, for word-level evidence.
 
-    Per language: sorted CRC-32 hashes of its words (UTF-8 of ``rules.word_keys``) and, in the
-    same order, one byte each: ``ln(frequency / WORD_FLOOR) * WORD_SCALE``. Looked up by binary
-    search, so loading is two memory copies per language, not a dictionary of 300,000 strings.
+    One sorted array of postings: the CRC-32 hash of a listed word (UTF-8 of ``rules.word_keys``),
+    once per language that lists it, with that language's profile column and one byte,
+    ``ln(frequency / WORD_FLOOR) * WORD_SCALE``. A word costs one binary search whatever the
+    number of languages; loading is three memory copies, not a dictionary of 300,000 strings.
     """
 
-    columns: tuple[int, ...]  # profile column of each table
-    hashes: tuple[array.array[int], ...]
-    bonus: tuple[bytes, ...]
+    columns: tuple[int, ...]  # profile columns that have a table
+    hashes: Sequence[int]  # sorted; a hash repeats once per language listing the word
+    posting_columns: Sequence[int]  # profile column per posting (a view of the file's bytes)
+    posting_bonus: Sequence[int]  # byte per posting
     borrow: tuple[tuple[int, int, float], ...]  # (column, column it borrows from, ln share)
 
 
 def encode_words(columns: Sequence[int], tables: Iterable[dict[int, int]], borrow: Sequence[Sequence[float]]) -> bytes:
-    """Each table: CRC-32 hash -> byte. ``<I header length> <header JSON> (<hashes> <bytes>)*``."""
-    counts: list[int] = []
-    blobs: list[bytes] = []
-    for table in tables:
-        hashes = sorted(table)
-        counts.append(len(hashes))
-        blobs.append(struct.pack(f"<{len(hashes)}I", *hashes) + bytes(table[h] for h in hashes))
-    header = json.dumps({"columns": list(columns), "counts": counts, "borrow": borrow}, separators=(",", ":"))
+    """Each table: CRC-32 hash -> byte, for the profile column in ``columns`` at the same place.
+    ``<I header length> <header JSON> <hashes I*> <posting columns B*> <posting bytes B*>``."""
+    postings = sorted((h, column, b) for column, table in zip(columns, tables, strict=True) for h, b in table.items())
+    header = json.dumps({"columns": list(columns), "postings": len(postings), "borrow": borrow}, separators=(",", ":"))
     header_blob = header.encode("utf-8")
-    return struct.pack("<I", len(header_blob)) + header_blob + b"".join(blobs)
+    header_blob += b" " * (-(4 + len(header_blob)) % 4)  # the hashes start 4-byte aligned (read in place)
+    return (
+        struct.pack("<I", len(header_blob))
+        + header_blob
+        + struct.pack(f"<{len(postings)}I", *(h for h, _, _ in postings))
+        + bytes(c for _, c, _ in postings)
+        + bytes(b for _, _, b in postings)
+    )
 
 
 @functools.cache
@@ -107,19 +112,20 @@ def load_words(name: str) -> WordTable | None:
     (header_len,) = struct.unpack_from("<I", raw, 0)
     header = json.loads(raw[4 : 4 + header_len])
     pos = 4 + header_len
-    hashes: list[array.array[int]] = []
-    bonus: list[bytes] = []
-    for count in header["counts"]:
-        table = array.array("I")
-        table.frombytes(raw[pos : pos + 4 * count])
+    m = header["postings"]
+    view = memoryview(raw)
+    hashes: Sequence[int]
+    if sys.byteorder == "little" and pos % 4 == 0:
+        hashes = view[pos : pos + 4 * m].cast("I")  # no copy of the 1-2 MB table
+    else:
+        swapped = array.array("I")
+        swapped.frombytes(raw[pos : pos + 4 * m])
         if sys.byteorder == "big":
-            table.byteswap()
-        pos += 4 * count
-        hashes.append(table)
-        bonus.append(raw[pos : pos + count])
-        pos += count
+            swapped.byteswap()
+        hashes = swapped
+    pos += 4 * m
     borrow = tuple((int(c), int(src), float(share)) for c, src, share in header.get("borrow", []))
-    return WordTable(tuple(header["columns"]), tuple(hashes), tuple(bonus), borrow)
+    return WordTable(tuple(header["columns"]), hashes, view[pos : pos + m], view[pos + m : pos + 2 * m], borrow)
 
 
 @functools.cache

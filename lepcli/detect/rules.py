@@ -99,6 +99,20 @@ _STRETCH = re.compile(r"(.)\1{2,}")
 
 
 
+_SCRIPT_OF: dict[str, str | None] = {}  # per character, filled as text is read (a few hundred entries)
+
+
+def char_script(ch: str) -> str | None:
+    """``script_of`` remembered per character (detection reads each text three times)."""
+    try:
+        return _SCRIPT_OF[ch]
+    except KeyError:
+        found = script_of(ch)
+        if len(_SCRIPT_OF) < 4096:  # bounded: a long-running process may read many scripts
+            _SCRIPT_OF[ch] = found
+        return found
+
+
 # -- Latin folding (shared with scripts/build_detect_profiles.py) -------------------------------
 
 _FOLD_SPECIAL = {
@@ -152,16 +166,17 @@ def normalize_arabic(ch: str) -> str:
     return "\u064a" if ch == "\u06cc" else ch
 
 
-def words_of(text: str, script: str) -> list[str]:
-    """Lower-cased words written in ``script`` (Latin folded), everything else as a break."""
+def words_of(text: str, script: str, fold: bool = True) -> list[str]:
+    """Lower-cased words written in ``script`` (Latin folded unless ``fold`` is False),
+    everything else as a break."""
     out: list[str] = []
     current: list[str] = []
     for ch in text.lower():
-        found = script_of(ch)
+        found = char_script(ch)
         if found == COMBINING and current:
             continue  # Yoruba ẹ̀, a stress mark: the base letter carries the word on
         if found == script:
-            if script == "Latn":
+            if script == "Latn" and fold:
                 ch = fold_latin(ch)
             elif script == "Arab":
                 ch = normalize_arabic(ch)
@@ -174,12 +189,13 @@ def words_of(text: str, script: str) -> list[str]:
     return out
 
 
-def word_keys(text: str, script: str) -> list[str]:
+def word_keys(text: str, script: str, fold: bool = True) -> list[str]:
     """Words as the word tables key them: like :func:`words_of`, with ß, œ and æ spelled out
-    (``strasse``, ``soeur``) the way people type them on a keyboard without those letters."""
+    (``strasse``, ``soeur``) the way people type them on a keyboard without those letters.
+    ``fold=False``: Latin words as typed (``não``), the key of a word's exact written form."""
     if script == "Latn":
         text = text.lower().replace("ß", "ss").replace("œ", "oe").replace("æ", "ae")
-    return words_of(text, script)
+    return words_of(text, script, fold)
 
 
 def grams_of(words: Iterable[str]) -> list[str]:

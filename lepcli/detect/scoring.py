@@ -22,6 +22,7 @@ from lepcli.detect.profiles import SCALE, WORD_SCALE, Profile, WordTable, han_ta
 from lepcli.detect.rules import accent_key, fold_latin, grams_of, stretched_forms, word_keys, words_of
 from lepcli.text.scripts import script_of
 
+MARK_TEMPER = 1.0  # accent and letter-variant log-likelihoods: counted once each (set on bench/detect_eval)
 MAX_WORDS = 64  # word evidence looks at the first words only (the n-grams see the whole text)
 
 
@@ -35,11 +36,8 @@ def softmax(scores: dict[str, float]) -> dict[str, float]:
 
 
 def _listed(table: WordTable, key: int) -> bool:
-    for hashes in table.hashes:
-        i = bisect.bisect_left(hashes, key)
-        if i < len(hashes) and hashes[i] == key:
-            return True
-    return False
+    i = bisect.bisect_left(table.hashes, key)
+    return i < len(table.hashes) and table.hashes[i] == key
 
 
 def destretch(words: list[str], table: WordTable | None) -> list[str]:
@@ -60,23 +58,41 @@ def destretch(words: list[str], table: WordTable | None) -> list[str]:
     return out
 
 
-def word_evidence(table: WordTable, words: Sequence[str], k: int) -> tuple[list[float], dict[int, list[int]]]:
+def word_evidence(
+    table: WordTable, words: Sequence[str], k: int, typed: Sequence[str] | None = None
+) -> tuple[list[float], dict[int, list[int]]]:
     """Per profile column: the summed ln(frequency / WORD_FLOOR) of the words its table lists, and
     per column the byte found for each word (0: not listed), for telling a second language apart.
+
+    ``typed``: the same words as typed, with their accents. A table also lists the exact written
+    form of its accented words (``não``) at their full frequency; a word typed with accents gets
+    that entry where the table has it (the folded key counts such words at ACCENT_DROP, the
+    chance that they were typed without their accents).
 
     A language without a frequency list of its own that borrows from a listed neighbour (Nepali
     and Marathi from Hindi, Pashto from Persian) is credited each word the neighbour lists at
     ``ln(share)`` less, unless its own small table credits it more.
     """
     keys = [zlib.crc32(w.encode("utf-8")) for w in words[:MAX_WORDS]]
-    per_column: dict[int, list[int]] = {}
-    for column, hashes, bonus in zip(table.columns, table.hashes, table.bonus, strict=True):
-        found = []
-        n = len(hashes)
-        for key in keys:
-            i = bisect.bisect_left(hashes, key)
-            found.append(bonus[i] if i < n and hashes[i] == key else 0)
-        per_column[column] = found
+    n_words = len(keys)
+    per_column: dict[int, list[int]] = {column: [0] * n_words for column in table.columns}
+    hashes, cols, vals = table.hashes, table.posting_columns, table.posting_bonus
+    n = len(hashes)
+    lookups = list(enumerate(keys))
+    if typed is not None and len(typed) == len(words):
+        # Accented words also by the exact form typed; the larger byte of the two counts.
+        lookups += [
+            (i, zlib.crc32(t.encode("utf-8")))
+            for i, (t, w) in enumerate(zip(typed[:MAX_WORDS], words[:MAX_WORDS], strict=True))
+            if t != w
+        ]
+    for at, key in lookups:
+        p = bisect.bisect_left(hashes, key)
+        while p < n and hashes[p] == key:
+            found = per_column[cols[p]]
+            if vals[p] > found[at]:
+                found[at] = vals[p]
+            p += 1
     for column, source, log_share in table.borrow:
         lent = [max(0, b + round(log_share * WORD_SCALE)) for b in per_column[source]]
         own = per_column.get(column, [0] * len(keys))
@@ -90,11 +106,13 @@ def word_evidence(table: WordTable, words: Sequence[str], k: int) -> tuple[list[
 class Scored(NamedTuple):
     probs: dict[str, float]  # profile key -> probability (priors included)
     evidence: dict[str, float]  # profile key -> log score without the prior
+    marks: dict[str, float]  # profile key -> the part from accents and letter variants (ã, Farsi yeh)
     fit: float  # 0..1: how much the text looks like the best language (1 = typical)
     known: float  # share of the text's n-grams that the model has seen in any language
     words: list[str]  # the word keys scored (first MAX_WORDS)
     by_word: dict[str, list[int]]  # profile key -> word-table byte per word
     grams: list[str]  # the text's n-grams (for the second stage)
+    lenders: dict[str, tuple[str, int]]  # key -> (key whose word table it borrows, byte offset): Marathi -> Hindi
 
 
 def score_profile(profile: Profile, text: str, script: str) -> Scored:
@@ -110,10 +128,12 @@ def score_profile(profile: Profile, text: str, script: str) -> Scored:
         if i is not None:
             rows.append(matrix[i * k : (i + 1) * k])
     cost = [sum(col) for col in zip(*rows, strict=True)] if rows else [0] * k
+    gram_cost = cost
     keys = destretch(word_keys(text, script), table)
+    typed = word_keys(text, script, fold=False) if script == "Latn" and not text.isascii() else None
     by_column: dict[int, list[int]] = {}
     if table is not None:
-        bonus, by_column = word_evidence(table, keys, k)
+        bonus, by_column = word_evidence(table, keys, k, typed)
     else:
         bonus = [0.0] * k
     if script == "Latn":
@@ -131,18 +151,34 @@ def score_profile(profile: Profile, text: str, script: str) -> Scored:
             if row is None:
                 row = bytes([profile.accent_floor]) * k
             cost = [c + r for c, r in zip(cost, row, strict=True)]
+    elif profile.accents:
+        # Letters the n-grams fold together (Farsi yeh and Arabic yeh): each typed variant is
+        # evidence, like an accented Latin letter.
+        for ch in text:
+            row = profile.accents.get(ch)
+            if row is not None:
+                cost = [c + r for c, r in zip(cost, row, strict=True)]
     n = max(len(rows), 1)
     # Naive-Bayes grams are not independent: dividing by a calibration constant keeps the
     # probabilities honest (measured on the evaluation set, see bench/bench_detect.py).
     info = meta()
     temper = info["temper"]
-    evidence = {lang: (-cost[j] / SCALE) / temper + bonus[j] for j, lang in enumerate(profile.languages)}
+    # Accents and letter variants are not seen by the (folded) n-grams: each typed mark is one
+    # piece of evidence, tempered less than the overlapping 1-, 2- and 3-grams.
+    langs = profile.languages
+    marks = {lang: (gram_cost[j] - cost[j]) / SCALE / MARK_TEMPER for j, lang in enumerate(langs)}
+    evidence = {lang: (-gram_cost[j] / SCALE) / temper + marks[lang] + bonus[j] for j, lang in enumerate(langs)}
     scores = {lang: evidence[lang] + profile.prior[j] for j, lang in enumerate(profile.languages)}
     best = min(cost) / SCALE / n if rows else 99.0
     fit = max(0.0, min(1.0, (info["floor_cost"] - best) / (info["floor_cost"] - profile.typical)))
     known = len(rows) / len(grams) if grams else 0.0
     by_word = {profile.languages[c]: found for c, found in by_column.items()}
-    return Scored(softmax(scores), evidence, fit, known, keys[:MAX_WORDS], by_word, grams)
+    lenders = (
+        {profile.languages[c]: (profile.languages[src], round(share * WORD_SCALE)) for c, src, share in table.borrow}
+        if table
+        else {}
+    )
+    return Scored(softmax(scores), evidence, marks, fit, known, keys[:MAX_WORDS], by_word, grams, lenders)
 
 
 class HanScored(NamedTuple):
