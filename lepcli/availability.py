@@ -10,14 +10,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from lepcli import paths
+from lepcli import jsonable, paths
 from lepcli.languages import Language
 
 INSTALL_HINT = "lep models install FILE.argosmodel"
 
 
+@jsonable.shape(
+    skip=("code", "name"),
+    extra=[("models_text", "model_text")],
+    order=("phrasebook", "phrasebook_file", "phrasebook_code", "phrasebook_note", "models", "model_published",
+           "models_text", "lines"),  # fmt: skip
+)
 @dataclass
 class Availability:
     code: str
@@ -47,17 +52,7 @@ class Availability:
             return f"none installed; a published model exists: {INSTALL_HINT}"
         return f"no offline model exists for {self.name or self.code}: use the phrasebook or an interpreter line"
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "phrasebook": self.phrasebook,
-            "phrasebook_file": self.phrasebook_file,
-            "phrasebook_code": self.phrasebook_code,
-            "phrasebook_note": self.phrasebook_note,
-            "models": self.models,
-            "model_published": self.model_published,
-            "models_text": self.model_text,
-            "lines": self.lines,
-        }
+    to_json = jsonable.method  # lepcli/ispeak.py still asks for it
 
 
 def phrasebook_file(code: str) -> str | None:

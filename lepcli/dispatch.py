@@ -14,10 +14,20 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from lepcli import jsonable
 from lepcli.agency.lines import LinesAnswer
 from lepcli.detect import DetectResult
 
 
+@jsonable.shape(
+    rename={"detected": "detect"},
+    extra=[
+        ("language", "detected.language"),
+        ("ask_for", lambda a: None if a.uncertain else a.lines.language.ask_for),
+        ("dial", "best"),
+    ],
+    order=("uncertain", "language", "ask_for", "detect", "dial"),
+)
 @dataclass
 class DispatchAnswer:
     detected: DetectResult
@@ -28,17 +38,6 @@ class DispatchAnswer:
     def best(self) -> Any:
         """The line to dial first (a LineChoice), or None when nothing serves."""
         return self.lines.choices[0] if self.lines.choices else None
-
-    def to_json(self) -> dict[str, Any]:
-        best = self.best
-        return {
-            "uncertain": self.uncertain,
-            "language": self.detected.language,
-            "ask_for": None if self.uncertain else self.lines.language.ask_for,
-            "detect": self.detected.to_json(),
-            "dial": best.to_json() if best is not None else None,
-            "lines": self.lines.to_json(),
-        }
 
 
 def dispatch(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, field
-from typing import Any
 
 from lepcli import __version__, paths
 
@@ -24,15 +23,6 @@ class DoctorReport:
     locations: dict[str, str]
     checks: list[Check] = field(default_factory=list)
     offline: bool = True
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "version": self.version,
-            "python": self.python,
-            "locations": self.locations,
-            "checks": [c.__dict__ for c in self.checks],
-            "offline": self.offline,
-        }
 
 
 def _version(*dists: str) -> str | None:

@@ -3,28 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
+from lepcli import jsonable
 from lepcli.availability import Availability
 from lepcli.languages import Resolution
 
 
+@jsonable.shape(
+    skip=("resolution",),
+    extra=[(k, f"resolution.{k}") for k in ("query", "matched", "score", "language", "alternatives", "note")],
+    order=("query", "matched", "score", "language", "alternatives", "note", "help"),
+)
 @dataclass
 class LangResult:
     resolution: Resolution
     help: Availability
-
-    def to_json(self) -> dict[str, Any]:
-        r = self.resolution
-        return {
-            "query": r.query,
-            "matched": r.matched,
-            "score": r.score,
-            "language": r.language.to_json(),
-            "alternatives": [a.to_json() for a in r.alternatives],
-            "note": r.note,
-            "help": self.help.to_json(),
-        }
 
 
 def describe(query: str) -> LangResult:

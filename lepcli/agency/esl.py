@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from lepcli import jsonable
 from lepcli.agency.lines import _ZIP_RE, RELATED, EslResource, _show, load
 from lepcli.errors import BadInput
 from lepcli.languages import Language
 
 
+@jsonable.shape(
+    skip=("resource", "distance"),
+    rename={"supports": "supports_language"},
+    extra=[
+        ("name", "resource.name"),
+        ("languages", lambda c: "all" if c.resource.languages is None else list(c.resource.languages)),
+        *((k, f"resource.{k}") for k in ("address", "zips", "areas", "phone", "url", "cost", "schedule", "notes")),
+    ],
+    order=("name", "languages", "address", "zips", "areas", "phone", "url", "cost", "schedule", "notes"),
+)
 @dataclass
 class EslChoice:
     resource: EslResource
@@ -18,14 +28,8 @@ class EslChoice:
     match: str  # zip | nearby | distance | unknown | any
     distance: int | None
 
-    def to_json(self) -> dict[str, Any]:
-        r = self.resource
-        data = r.to_record()
-        data["languages"] = "all" if r.languages is None else list(r.languages)
-        data.update(supports_language=self.supports, match=self.match)
-        return data
 
-
+@jsonable.shape(rename={"choices": "resources"}, order=("language", "note"))
 @dataclass
 class EslAnswer:
     language: Language
@@ -33,15 +37,6 @@ class EslAnswer:
     file: str
     choices: list[EslChoice]
     note: str | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "language": self.language.to_json(),
-            "note": self.note,
-            "near": self.near,
-            "file": self.file,
-            "resources": [c.to_json() for c in self.choices],
-        }
 
 
 def _zip_distance(near: str, zips: tuple[str, ...]) -> tuple[str, int | None]:

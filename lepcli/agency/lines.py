@@ -21,7 +21,7 @@ from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
-from lepcli import __version__, paths
+from lepcli import __version__, jsonable, paths
 from lepcli.errors import BadInput, ConfigError, LepError
 from lepcli.languages import Language
 from lepcli.policy import NEVER_FAMILY
@@ -677,45 +677,35 @@ def _when(moment: datetime, now: datetime) -> str:
 # -- answers -------------------------------------------------------------------------------------
 
 
+def _languages(langs: tuple[str, ...] | None) -> str | list[str]:
+    return "all" if langs is None else list(langs)
+
+
+@jsonable.shape(
+    skip=("line", "state"),
+    extra=[
+        *((k, f"line.{k}") for k in ("name", "kind", "phone", "dial", "extension", "tel", "client_id", "pin")),
+        ("languages", lambda c: _languages(c.line.languages)),
+        ("hours", "line.hours.text"),
+        ("timezone", "line.timezone"),
+        *((k, f"state.{k}") for k in ("open_now", "status", "opens_at", "closes_at")),
+        *((k, f"line.{k}") for k in ("use", "priority", "qualification", "for_interviews", "notes")),
+    ],
+    order=("name", "kind", "phone", "dial", "extension", "tel", "client_id", "pin", "ask_for", "serves",
+           "languages", "hours", "timezone", "open_now", "status", "opens_at", "closes_at", "use", "priority",
+           "qualification", "for_interviews", "notes"),  # fmt: skip
+)
+@dataclass(slots=True)
 class LineChoice:
     """A line that serves the language, with its state at the asked time and its filled-in script."""
 
-    __slots__ = ("line", "serves", "state", "ask_for", "script")
+    line: Line
+    serves: str  # specific | related | all
+    state: OpenState
+    ask_for: str
+    script: list[str]
 
-    def __init__(self, line: Line, serves: str, state: OpenState, ask_for: str, script: list[str]) -> None:
-        self.line = line
-        self.serves = serves  # specific | related | all
-        self.state = state
-        self.ask_for = ask_for
-        self.script = script
-
-    def to_json(self) -> dict[str, Any]:
-        ln = self.line
-        return {
-            "name": ln.name,
-            "kind": ln.kind,
-            "phone": ln.phone,
-            "dial": ln.dial,
-            "extension": ln.extension,
-            "tel": ln.tel,
-            "client_id": ln.client_id,
-            "pin": ln.pin,
-            "ask_for": self.ask_for,
-            "serves": self.serves,
-            "languages": "all" if ln.languages is None else list(ln.languages),
-            "hours": ln.hours.text,
-            "timezone": ln.timezone,
-            "open_now": self.state.open_now,
-            "status": self.state.status,
-            "opens_at": self.state.opens_at.isoformat() if self.state.opens_at else None,
-            "closes_at": self.state.closes_at.isoformat() if self.state.closes_at else None,
-            "use": ln.use,
-            "priority": ln.priority,
-            "qualification": ln.qualification,
-            "for_interviews": ln.for_interviews,
-            "notes": ln.notes,
-            "script": self.script,
-        }
+    to_json = jsonable.method  # lepcli/ispeak.py still asks a choice for its JSON
 
 
 def _fill(step: str, line: Line, ask_for: str) -> str:
@@ -729,6 +719,18 @@ def _fill(step: str, line: Line, ask_for: str) -> str:
     return _PLACEHOLDER_RE.sub(lambda m: values.get(m.group(1), m.group(0)), step)
 
 
+@jsonable.shape(
+    skip=("limit", "specific_hint"),
+    rename={"choices": "lines"},
+    extra=[
+        ("ask_for", "language.ask_for"),
+        ("never", lambda a: NEVER_FAMILY),
+        ("example_note", lambda a: EXAMPLE_NOTE if a.example else None),
+    ],
+    order=("language", "ask_for", "note", "at", "timezone", "agency", "file", "source", "emergency",
+           "interview_only", "specific", "never", "total", "asked", "example", "example_note", "skipped",
+           "identify"),  # fmt: skip
+)
 @dataclass
 class LinesAnswer:
     language: Language
@@ -750,30 +752,6 @@ class LinesAnswer:
     example: bool = False  # the lines come from the shipped fictional example file
     skipped: list[str] = field(default_factory=list)  # broken entries of the file, left out
     identify: bool = False  # lines for language identification (the language is not known)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "language": self.language.to_json(),
-            "ask_for": self.language.ask_for,
-            "note": self.note,
-            "at": self.at.isoformat(),
-            "timezone": self.timezone,
-            "agency": self.agency,
-            "file": self.file,
-            "source": self.source,
-            "emergency": self.emergency,
-            "interview_only": self.interview_only,
-            "specific": self.specific,
-            "never": NEVER_FAMILY,
-            "total": self.total,
-            "asked": self.asked,
-            "example": self.example,
-            "example_note": EXAMPLE_NOTE if self.example else None,
-            "skipped": self.skipped,
-            "identify": self.identify,
-            "lines": [c.to_json() for c in self.choices],
-            "hotlines": [c.to_json() for c in self.hotlines],
-        }
 
 
 def _choice(line: Line, serves: str, at: datetime, tz: str, lang: Language, asked: bool = False) -> LineChoice:

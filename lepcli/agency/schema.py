@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from lepcli import paths
+from lepcli import jsonable, paths
 from lepcli.agency.lines import (
     _PLACEHOLDER_RE,
     _ZIP_RE,
@@ -119,6 +119,7 @@ _RANGE_RE = re.compile(r"^(.+?)\s*(?:-|–|to)\s*(.+)$")
 _WINDOW_RE = re.compile(r"^(?P<days>[A-Za-z][A-Za-z ,\-–]*?)\s+(?P<times>\d.*)$")
 
 
+@jsonable.shape(order=("severity", "file", "line", "field", "message"))
 @dataclass
 class Problem:
     severity: str  # error | warning
@@ -130,15 +131,6 @@ class Problem:
     def where(self) -> str:
         loc = ":".join(str(p) for p in (self.file, self.line) if p is not None)
         return f"{loc}: {self.field}" if self.field else loc
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "severity": self.severity,
-            "file": self.file,
-            "line": self.line,
-            "field": self.field,
-            "message": self.message,
-        }
 
 
 # -- validation ----------------------------------------------------------------------------------
@@ -770,6 +762,13 @@ def check(config: str | Path | None = None) -> CheckReport:
 # -- config commands -----------------------------------------------------------------------------
 
 
+@jsonable.shape(
+    skip=("problems",),
+    rename={"path": "file", "n_lines": "lines", "n_esl": "esl_resources", "n_languages": "languages",
+            "n_all": "all_language_lines"},  # fmt: skip
+    extra=("ok", "errors", "warnings"),
+    order=("file", "source", "ok", "agency", "timezone", "lines", "all_language_lines"),
+)
 @dataclass
 class CheckReport:
     path: Path
@@ -794,35 +793,19 @@ class CheckReport:
     def ok(self) -> bool:
         return not self.errors
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "file": str(self.path),
-            "source": self.source,
-            "ok": self.ok,
-            "agency": self.agency,
-            "timezone": self.timezone,
-            "lines": self.n_lines,
-            "all_language_lines": self.n_all,
-            "esl_resources": self.n_esl,
-            "languages": self.n_languages,
-            "errors": [p.to_json() for p in self.errors],
-            "warnings": [p.to_json() for p in self.warnings],
-        }
 
-
+@jsonable.shape(
+    skip=("search",),
+    extra=[
+        ("exists", lambda r: r.path.is_file()),
+        ("search", lambda r: [{"source": s, "path": p, "exists": e} for s, p, e in r.search]),
+    ],
+)
 @dataclass
 class PathReport:
     path: Path
     source: str
     search: list[tuple[str, str, bool]]
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "path": str(self.path),
-            "source": self.source,
-            "exists": self.path.is_file(),
-            "search": [{"source": s, "path": p, "exists": e} for s, p, e in self.search],
-        }
 
 
 def config_path(config: str | Path | None = None) -> PathReport:
@@ -839,13 +822,11 @@ def config_path(config: str | Path | None = None) -> PathReport:
     return PathReport(path, source, search)
 
 
+@jsonable.shape(skip=("forced",), extra=[("written", lambda r: True), ("replaced", "forced")])
 @dataclass
 class InitReport:
     path: Path
     forced: bool
-
-    def to_json(self) -> dict[str, Any]:
-        return {"path": str(self.path), "written": True, "replaced": self.forced}
 
 
 def template_text() -> str:

@@ -21,6 +21,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from lepcli import jsonable
 from lepcli.errors import BadInput, NotFound
 
 MAX_QUERY = 100
@@ -28,6 +29,7 @@ RTL_SCRIPTS = frozenset({"Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm"})
 
 
 # NamedTuples, not dataclasses: immutable all the same, and cheaper to define at every start-up.
+@jsonable.shape(extra=("rtl",))
 class Language(NamedTuple):
     code: str  # ISO 639-1 where one exists, else ISO 639-3; BCP 47 script subtag where it matters
     name: str  # English name
@@ -50,12 +52,6 @@ class Language(NamedTuple):
     def ask_for(self) -> str:
         """How to name the language to an interpreter vendor: the spoken language, never a script."""
         return self.spoken_note or self.note or self.name
-
-    def to_json(self) -> dict[str, Any]:
-        data = self._asdict()
-        data["aliases"] = list(self.aliases)
-        data["rtl"] = self.rtl
-        return data
 
 
 class Resolution(NamedTuple):

@@ -33,17 +33,6 @@ class AppFile:
     interpreter: bool
     warnings: list[str] = field(default_factory=list)
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "path": self.path,
-            "languages": self.languages,
-            "bytes": self.bytes,
-            "phrases": self.phrases,
-            "withheld": self.withheld,
-            "interpreter": self.interpreter,
-            "warnings": self.warnings,
-        }
-
 
 def parse_languages(values: list[str]) -> list[str]:
     """``--lang es,vi --lang arabic`` or ``all`` -> codes (phrasebook codes), in the order given."""
