@@ -192,6 +192,6 @@ def test_free_text_no_phrase_matched_meets_the_stricter_threshold(lep: Lep) -> N
     cost. A question about what someone did, far from every phrase, is refused, model or not."""
     text = "how did the window get broken"
     assert gate.check(text) is None or gate.check(text).why == "words"  # type: ignore[union-attr]
-    assert gate.before_machine(text) is not None
+    assert gate.check(text, before_machine=True) is not None
     run = lep("translate", text, "--to", "es")
     assert run.exit_code == 7 and "interpreter" in run.stderr

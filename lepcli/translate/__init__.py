@@ -249,18 +249,17 @@ def _decide(
     match() both decide: (gate ran, its risk, the phrase found, the close phrases)."""
     gated = target != pb.MASTER and source in (None, pb.MASTER)
     risk = None
+    found, near = _find(book, text, target, source)
     if gated:
         from lepcli.translate import gate
 
-        risk = gate.check(text, book)
-    found, near = _find(book, text, target, source)
+        # No phrase found: the text is on its way to machine translation, and meets the stricter check.
+        risk = gate.check(text, book, before_machine=found is None)
     if risk is not None and risk.why == "words" and found is not None and found.score >= WORDS_YIELD_SCORE:
         # The word model is the gate's weakest half: a wording this close to an everyday phrase is that
         # phrase ("is he here now"). The lexicon and closeness to a legal phrase are never overruled.
         if not found.phrase.legal:
             risk = None
-    if gated and risk is None and found is None:
-        risk = gate.before_machine(text)
     return gated, risk, found, near
 
 

@@ -1,11 +1,10 @@
 """The legal gate: does this English text read as legal-risk talk?
 
-Two halves, either is enough:
+Three parts, any one is enough:
 1. the lexicon of intents in :mod:`lepcli.policy` (a request to search, rights, arrest, a chemical test,
    questioning about an offence, a statement or signature, victim-interview detail), on normalised text;
 2. closeness to the phrasebook's own legal phrases (any wording close to "May I search your car?" or
-   "Do you understand these rights?"), through the same phrase search officers use.
-
+   "Do you understand these rights?"), through the same phrase search officers use;
 3. a word model (logistic regression over words, word pairs, word classes such as "#crime" or
    "#contra", and sentence shape such as "^did you" or a question mark; ``data/legal_words.json``,
    trained by ``scripts/build_legal_model.py`` on half of the labelled set in bench/sets/ and the
@@ -61,8 +60,12 @@ def word_score(text: str) -> float:
     return prior + sum(weights.get(f, 0.0) for f in set(features(text)))
 
 
-def check(text: str, book: pb.Phrasebook | None = None) -> LegalRisk | None:
-    """The legal risk of an English ``text`` (None when it reads as everyday talk)."""
+def check(text: str, book: pb.Phrasebook | None = None, *, before_machine: bool = False) -> LegalRisk | None:
+    """The legal risk of an English ``text`` (None when it reads as everyday talk).
+
+    ``before_machine``: the text matched no phrase and is on its way to machine translation, so the
+    word model also answers at its lower threshold (a false block there costs a call to the
+    interpreter line, a miss a machine-translated question about an offence)."""
     book = book or pb.load()
     from lepcli.phrasebook.search import key, strip_filler
 
@@ -77,24 +80,20 @@ def check(text: str, book: pb.Phrasebook | None = None) -> LegalRisk | None:
     risk = policy.legal_risk(text)
     if risk is not None:
         return risk
-    if word_score(text) > _word_model()[2]:
+    score = word_score(text)
+    _, _, threshold, machine_threshold = _word_model()
+    if score > threshold:
         return LegalRisk("questioning", "words")
+    strict = LegalRisk("questioning", "words") if before_machine and score > machine_threshold else None
     if not any(p.legal for p in book.phrases):
-        return None
+        return strict
     index = book.legal_index()
     for m in sorted(index.search(strip_filler(text), strict=True), key=lambda m: -m.score)[:1]:
         if m.score >= CLOSE_SCORE and m.query_cover >= CLOSE_COVER and m.phrase_cover >= CLOSE_PHRASE_COVER:
             phrase = book.phrase(m.phrase_id)
             own = policy.legal_risk(phrase.text)
             return LegalRisk(own.kind if own else _kind_of(phrase), f"phrase:{phrase.id}")
-    return None
-
-
-def before_machine(text: str) -> LegalRisk | None:
-    """The stricter verdict for text no phrase matched, on its way to machine translation: the word
-    model at its lower threshold (a false block here costs a call to the interpreter line, a miss
-    costs a machine-translated question about an offence)."""
-    return LegalRisk("questioning", "words") if word_score(text) > _word_model()[3] else None
+    return strict
 
 
 def _kind_of(phrase: pb.Phrase) -> str:
