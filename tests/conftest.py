@@ -26,22 +26,35 @@ except ImportError:
     pass
 
 
-@pytest.fixture(scope="session")
-def parsed_phrasebooks(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One folder of parsed phrasebook files for the whole session (per xdist worker).
+SHARED_CACHES = ("phrasebooks", "indexes")  # parsed phrasebook files and built search indexes
 
-    The cache is keyed on each file's path and bytes (lepcli.files.cache), so sharing it cannot serve a
-    test another test's content: it only spares every test re-parsing the same packaged YAML files."""
-    return tmp_path_factory.mktemp("parsed-phrasebooks")
+
+@pytest.fixture(scope="session")
+def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder of parsed phrasebook files and search indexes for the whole session (per xdist worker).
+
+    Both caches are keyed on the bytes they were built from (lepcli.files.cache), so sharing them cannot
+    serve a test another test's content: they only spare every test, and every `lep` a test starts in a
+    new process, re-parsing the same packaged YAML files and re-indexing the same phrases."""
+    root = tmp_path_factory.mktemp("shared-cache")
+    for name in SHARED_CACHES:
+        (root / name).mkdir()
+    return root
+
+
+def share_cache(home: Path, shared: Path) -> Path:
+    """Give the LEP_HOME ``home`` the session's shared caches; returns ``home``."""
+    (home / "cache").mkdir(parents=True, exist_ok=True)
+    for name in SHARED_CACHES:
+        link = home / "cache" / name
+        if not link.exists():
+            link.symlink_to(shared / name, target_is_directory=True)
+    return home
 
 
 @pytest.fixture(autouse=True)
-def lep_home(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, parsed_phrasebooks: Path
-) -> Path:
-    home = tmp_path_factory.mktemp("lep-home")  # beside tmp_path, not in it: tests list their tmp_path
-    (home / "cache").mkdir()
-    (home / "cache" / "phrasebooks").symlink_to(parsed_phrasebooks, target_is_directory=True)
+def lep_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, shared_cache: Path) -> Path:
+    home = share_cache(tmp_path_factory.mktemp("lep-home"), shared_cache)  # beside tmp_path, not in it
     monkeypatch.setenv("LEP_HOME", str(home))
     monkeypatch.delenv("LEP_LINES", raising=False)
     monkeypatch.delenv("LEP_PHRASEBOOKS", raising=False)

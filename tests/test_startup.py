@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import share_cache
+
 HEAVY = ["yaml", "rapidfuzz", "rich", "fpdf", "ctranslate2", "langdetect", "phonenumbers", "langcodes",
          "starlette", "uvicorn", "sentencepiece", "sacremoses", "genanki", "uharfbuzz", "translate"]
 RUN = """
@@ -53,6 +55,6 @@ def heavy_imports(args: list[str], home: Path) -> set[str]:
     ],
 )
 def test_everyday_commands_do_not_import_what_they_do_not_need(
-    args: list[str], allowed: set[str], tmp_path: Path
+    args: list[str], allowed: set[str], tmp_path: Path, shared_cache: Path
 ) -> None:
-    assert heavy_imports(args, tmp_path) <= allowed
+    assert heavy_imports(args, share_cache(tmp_path, shared_cache)) <= allowed

@@ -25,9 +25,16 @@ pyte = pytest.importorskip("pyte")
 
 from lepcli.cli.render import display_width  # noqa: E402
 from lepcli.text.bidi import LRM, for_terminal  # noqa: E402
+from tests.conftest import share_cache  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
+
+
+@pytest.fixture(autouse=True)
+def _warm_caches(tmp_path: Path, shared_cache: Path) -> None:
+    """Each `lep` below runs with LEP_HOME=tmp_path/lep: give it the session's parsed phrasebooks."""
+    share_cache(tmp_path / "lep", shared_cache)
 
 
 def _env(home: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
