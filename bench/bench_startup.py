@@ -27,5 +27,10 @@ if __name__ == "__main__":
                 'lep dispatch "necesito ayuda"': lep("dispatch", "necesito ayuda"),
                 'lep translate "license please" --to es': lep("translate", "license please", "--to", "es"),
             },
-            env={"LEP_HOME": home},
+            # the user's own folders (XDG), not LEP_HOME: measured as a user without any setting starts lep
+            env={
+                "XDG_CONFIG_HOME": f"{home}/config",
+                "XDG_CACHE_HOME": f"{home}/cache",
+                "XDG_DATA_HOME": f"{home}/data",
+            },
         )

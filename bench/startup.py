@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -20,9 +21,17 @@ def lep(*args: str) -> list[str]:
 
 
 def time_once(cmd: Sequence[str], env: dict[str, str] | None = None, stdin: bytes | None = None) -> float:
+    return run_once(cmd, env, stdin)[0]
+
+
+def run_once(cmd: Sequence[str], env: dict[str, str] | None = None, stdin: bytes | None = None) -> tuple[float, float]:
+    """(wall seconds, CPU seconds: user + system of the child). CPU time is what a busy machine disturbs least."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(cmd, env=env, input=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def compare(commands: dict[str, Sequence[str]], runs: int = 15, env: dict[str, str] | None = None) -> dict[str, float]:
@@ -33,13 +42,20 @@ def compare(commands: dict[str, Sequence[str]], runs: int = 15, env: dict[str, s
     for cmd in all_cmds.values():  # warm the OS file cache
         time_once(cmd, env)
     samples: dict[str, list[float]] = {name: [] for name in all_cmds}
+    cpu: dict[str, list[float]] = {name: [] for name in all_cmds}
     for _ in range(runs):
         for name, cmd in all_cmds.items():
-            samples[name].append(time_once(cmd, env))
+            wall, used = run_once(cmd, env)
+            samples[name].append(wall)
+            cpu[name].append(used)
     medians = {name: statistics.median(vals) for name, vals in samples.items()}
-    floor = medians["floor: python -c 'import typer, rich'"]
+    cpu_medians = {name: statistics.median(vals) for name, vals in cpu.items()}
+    floor_name = "floor: python -c 'import typer, rich'"
+    floor, cpu_floor = medians[floor_name], cpu_medians[floor_name]
     width = max(len(n) for n in medians)
-    print(f"{'command':<{width}}  median ms  x floor   (n={runs}, interleaved)")
+    load = os.getloadavg()[0]
+    print(f"{'command':<{width}}  median ms  x floor   CPU ms  x floor   (n={runs}, interleaved; load {load:.2f})")
     for name, med in medians.items():
-        print(f"{name:<{width}}  {med * 1000:9.1f}  {med / floor:6.2f}x")
+        used = cpu_medians[name]
+        print(f"{name:<{width}}  {med * 1000:9.1f}  {med / floor:6.2f}x  {used * 1000:7.1f}  {used / cpu_floor:6.2f}x")
     return medians

@@ -7,6 +7,7 @@ variable, then the user config folder, then the default shipped inside the packa
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 APP_NAME = "lepcli"
@@ -20,22 +21,38 @@ def _home() -> Path | None:
     return Path(value).expanduser() if value else None
 
 
+# The XDG base-directory spec, as platformdirs answers it on Linux (tests/test_foundation.py compares the
+# two): an absolute $XDG_*_HOME, else the folder under an absolute $HOME. Read here without platformdirs'
+# ~4.5 ms import (it loads tempfile and random) at every start-up; anything unusual (another system, a
+# relative or missing HOME) asks platformdirs.
+_XDG = {"config": ("XDG_CONFIG_HOME", "~/.config"), "data": ("XDG_DATA_HOME", "~/.local/share"),
+        "cache": ("XDG_CACHE_HOME", "~/.cache")}  # fmt: skip
+
+
+def _user_dir(kind: str) -> Path:
+    variable, default = _XDG[kind]
+    home = os.environ.get("HOME", "")
+    if sys.platform.startswith("linux") and os.path.isabs(home):
+        base = os.environ.get(variable, "")
+        return Path(base if os.path.isabs(base) else home + default[1:]) / APP_NAME
+    import platformdirs
+
+    found = getattr(platformdirs, f"user_{kind}_dir")(APP_NAME, appauthor=False)
+    return Path(found)
+
+
 def config_dir() -> Path:
     home = _home()
     if home is not None:
         return home / "config"
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    return _user_dir("config")
 
 
 def data_dir() -> Path:
     home = _home()
     if home is not None:
         return home / "data"
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return _user_dir("data")
 
 
 def models_dir() -> Path:
@@ -47,9 +64,7 @@ def cache_dir() -> Path:
     home = _home()
     if home is not None:
         return home / "cache"
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    return _user_dir("cache")
 
 
 def packaged_data_dir() -> Path:

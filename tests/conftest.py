@@ -26,7 +26,7 @@ except ImportError:
     pass
 
 
-SHARED_CACHES = ("phrasebooks", "indexes")  # parsed phrasebook files and built search indexes
+SHARED_CACHES = ("phrasebooks", "books", "indexes")  # parsed files, merged phrasebooks, built search indexes
 
 
 @pytest.fixture(scope="session")

@@ -148,3 +148,29 @@ def test_plain_output_when_not_a_tty(tmp_path: Path) -> None:
     os.close(main)
     on_terminal = b"".join(chunks).decode("utf-8", "replace")
     assert "Persian" in on_terminal and "\x1b[" in on_terminal
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {},
+        {"XDG_CONFIG_HOME": "/srv/conf", "XDG_DATA_HOME": "/srv/data", "XDG_CACHE_HOME": "/srv/cache"},
+        {"XDG_CONFIG_HOME": "", "XDG_DATA_HOME": "  ", "XDG_CACHE_HOME": "relative/cache"},
+        {"HOME": "/home/officer/"},
+        {"HOME": "relative-home"},
+    ],
+)
+def test_user_folders_are_where_platformdirs_puts_them(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> None:
+    """paths reads the XDG variables itself on Linux (start-up speed); the folders must be platformdirs' own."""
+    import platformdirs
+
+    from lepcli import paths
+
+    monkeypatch.delenv("LEP_HOME", raising=False)
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert paths.config_dir() == Path(platformdirs.user_config_dir("lepcli", appauthor=False))
+    assert paths.data_dir() == Path(platformdirs.user_data_dir("lepcli", appauthor=False))
+    assert paths.cache_dir() == Path(platformdirs.user_cache_dir("lepcli", appauthor=False))

@@ -524,6 +524,24 @@ def test_l11_an_edit_keeping_size_and_mtime_is_never_stale(tmp_path: Path) -> No
     assert "HERIDA" in second.stdout.decode() and "HERIDO" not in second.stdout.decode()
 
 
+def test_l11_an_english_master_edit_keeping_size_and_mtime_is_never_stale(tmp_path: Path) -> None:
+    """The merged phrasebook is cached whole (marshal) too: its key is every file's content, not its stamp."""
+    folder = tmp_path / "pb"
+    folder.mkdir()
+    path = folder / "en.yaml"
+    env = {"LEP_HOME": str(tmp_path / "home"), "LEP_PHRASEBOOKS": str(folder)}
+    body = (
+        "language: en\ncategories:\n  agency: Our agency\nphrases:\n"
+        "  - id: agency.bodycam\n    text: I am recording with a {word} camera.\n    category: agency\n"
+    )
+    stamp = (1_767_225_600_000_000_000, 1_767_225_600_000_000_000)
+    for word in ("body", "dash"):  # same length: same size, and the same mtime, as cp -p / tar / rsync -a leave it
+        path.write_text(body.format(word=word), encoding="utf-8")
+        os.utime(path, ns=stamp)
+        shown = run_lep("phrase", "show", "agency.bodycam", env=env).stdout.decode()
+        assert f"I am recording with a {word} camera." in shown
+
+
 def test_l11_cache_keys_on_content(tmp_path: Path) -> None:
     source = tmp_path / "f.yaml"
     cache.put("t", source, b"one", [1], {"v": 1})

@@ -126,7 +126,8 @@ def _main(args: list[str]) -> None:
     try:
         # With standalone_mode=False, click returns the code of a typer.Exit raised in a command.
         first = args[0] if args else None
-        register([first] if first in COMMANDS else None)
+        if first not in ("--version", "-V"):  # the version needs no command; help and a typo need them all
+            register([first] if first in COMMANDS else None)
         returned = app(args=args, prog_name="lep", standalone_mode=False)
         code = returned if isinstance(returned, int) else 0
         if code == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C inside a command into a silent Exit(130)

@@ -12,6 +12,7 @@ import select
 import stat
 from pathlib import Path
 
+MAX_CONFIG_BYTES = 20 * 1024 * 1024  # README "Robustness": agency files are kilobytes; refused before parsing
 PIPE_WAIT_SECONDS = 10.0  # a FIFO that sends nothing for this long is refused (README "Robustness")
 
 
@@ -53,6 +54,16 @@ def read_regular(path: Path, max_bytes: int) -> bytes:
     if len(data) > max_bytes:  # grew while being read
         raise Unreadable(f"file is too large (the limit is {megabytes(max_bytes)})", too_large=True)
     return data
+
+
+def read_config(path: Path) -> bytes:
+    """The bytes of a configuration file (YAML): a regular file of at most MAX_CONFIG_BYTES, else a ConfigError."""
+    from lepcli.errors import ConfigError
+
+    try:
+        return read_regular(path, MAX_CONFIG_BYTES)
+    except Unreadable as exc:
+        raise ConfigError(exc.reason, file=str(path)) from None
 
 
 def read_stream(path: Path, max_bytes: int, *, wait_seconds: float | None = None) -> bytes:

@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from lepcli.errors import ConfigError
+from lepcli.files import reading
 
-MAX_YAML_BYTES = 20 * 1024 * 1024  # README "Robustness": agency files are kilobytes; refused before parsing
+MAX_YAML_BYTES = reading.MAX_CONFIG_BYTES
 MAX_DEPTH = 50  # nesting of mappings/sequences; agency files need about 6
 _INT = "tag:yaml.org,2002:int"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -50,19 +51,9 @@ def _loader() -> type:
     return loader
 
 
-def read(path: Path) -> bytes:
-    """The bytes of a YAML file: a regular file of at most MAX_YAML_BYTES, else a ConfigError."""
-    from lepcli.files import reading
-
-    try:
-        return reading.read_regular(path, MAX_YAML_BYTES)
-    except reading.Unreadable as exc:
-        raise ConfigError(exc.reason, file=str(path)) from None
-
-
 def load(path: Path, *, required: bool = True) -> YamlDoc:
     """Parse ``path`` with the safe loader; every failure is a ConfigError naming the file and line."""
-    return parse(path, read(path), required=required)
+    return parse(path, reading.read_config(path), required=required)
 
 
 def parse(path: Path, raw: bytes, *, required: bool = True) -> YamlDoc:
@@ -76,10 +67,8 @@ def parse(path: Path, raw: bytes, *, required: bool = True) -> YamlDoc:
     import yaml
 
     if len(raw) > MAX_YAML_BYTES:
-        from lepcli.files.reading import megabytes
-
-        limit = megabytes(MAX_YAML_BYTES)
-        raise ConfigError(f"file is too large ({megabytes(len(raw))}; the limit is {limit})", file=str(path))
+        limit = reading.megabytes(MAX_YAML_BYTES)
+        raise ConfigError(f"file is too large ({reading.megabytes(len(raw))}; the limit is {limit})", file=str(path))
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
         raise ConfigError("the file is UTF-16 text", file=str(path), line=1, hint="save it as UTF-8")
     if b"\x00" in raw:
@@ -190,6 +179,8 @@ class _Indexer:
             what = "not a number lepcli can read (too many digits)" if node.tag == _INT else "not a real date"
             self.doc.invalid.append((key, node.start_mark.line + 1, what))
             node.tag = _STR  # constructed as the text that was written
+
+
 def _codepoint(character: Any) -> int:
     return character if isinstance(character, int) else ord(str(character)[:1] or "\0")
 

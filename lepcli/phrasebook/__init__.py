@@ -148,6 +148,7 @@ class Phrasebook:
         self._translations: dict[str, dict[str, Translation]] = {}
         self._names: dict[str, str] = {}
         self._indexes: dict[frozenset[str], Index] = {}
+        self._master_inputs: bytes | None = None  # what the English phrases were built from (derived cache key)
 
     # public API (contract) ------------------------------------------------------------------
     def phrase(self, phrase_id: str) -> Phrase:
@@ -252,19 +253,34 @@ class Phrasebook:
         return [p for p in self.phrases if category is None or p.category == category]
 
     def _load_language(self, lang: str) -> dict[str, Translation]:
+        files = self._lang_files.get(lang, [])
+        inputs = None if self._master_inputs is None else _inputs(files, self._master_inputs)
+        state = None if inputs is None else _derived_get(lang, inputs)
+        if state is None:
+            state = self._check_language(lang, files)
+            if inputs is not None:
+                _derived_put(lang, inputs, state)
+        if state["name"]:
+            self._names.setdefault(lang, state["name"])
+        self.problems.extend(tuple.__new__(Problem, p) for p in state["problems"])
+        return {t[0]: tuple.__new__(Translation, t) for t in state["translations"]}
+
+    def _check_language(self, lang: str, files: list[tuple[int, Path]]) -> dict[str, Any]:
         merged: dict[str, Translation] = {}
-        for layer, path in self._lang_files.get(lang, []):
-            record, problems = cached_record(path, lang)
-            self.problems.extend(problems)
+        problems: list[Problem] = []
+        name = None
+        for layer, path in files:
+            record, found = cached_record(path, lang)
+            problems.extend(found)
             if record.get("fatal"):
                 continue
-            if record.get("name"):
-                self._names.setdefault(lang, record["name"])
+            name = name or record.get("name")
             entries, cross = cross_check(record, path, layer, self._by_id)
-            self.problems.extend(cross)
+            problems.extend(cross)
             merged.update({e.phrase_id: e for e in entries})
         # An agency that rewrote a phrase's English text makes older translations of it stale.
-        return {pid: t for pid, t in merged.items() if t.layer >= self._text_layer.get(pid, 0)}
+        kept = [t for t in merged.values() if t.layer >= self._text_layer.get(t.phrase_id, 0)]
+        return {"name": name, "problems": [tuple(p) for p in problems], "translations": [tuple(t) for t in kept]}
 
 
 # -- loading -------------------------------------------------------------------------------------
@@ -308,43 +324,106 @@ def load() -> Phrasebook:
 
 
 def _build(listing: list[tuple[int, list[tuple[str, Path, int, int]]]]) -> Phrasebook:
+    masters = [(layer, path) for layer, entries in listing for stem, path, _s, _m in entries if stem == MASTER]
+    inputs = _inputs(masters)
+    state = None if inputs is None else _derived_get(MASTER, inputs)
+    if state is None:
+        state = _merge_masters(masters)
+        if inputs is not None and state["fatal"] is None:
+            _derived_put(MASTER, inputs, state)
+    if state["fatal"] is not None:
+        message, file, line = state["fatal"]
+        raise ConfigError(message, file=file, line=line)
+    phrases = [tuple.__new__(Phrase, t) for t in state["phrases"]]
+    by_master = iter(state["problems"])  # one list per master file, in listing order
     problems: list[Problem] = []
-    phrases: dict[str, Phrase] = {}
-    categories: dict[str, str] = {}
-    text_layer: dict[str, int] = {}
     lang_files: dict[str, list[tuple[int, Path]]] = {}
     files: list[str] = []
-    packaged_master = False
     for layer, entries in listing:
         for stem, path, _size, _mtime in entries:
             if stem in NOT_LANGUAGE_FILES:
                 continue
             if stem == MASTER:
-                record, found = cached_record(path, MASTER)
-                problems.extend(found)
-                if record.get("fatal"):
-                    if layer == 0:
-                        raise ConfigError(
-                            found[0].message if found else "unreadable",
-                            file=str(path),
-                            line=found[0].line if found else None,
-                        )
-                    continue
-                packaged_master = packaged_master or layer == 0
-                files.append(str(path))
-                merge_master(record, path, layer, phrases, categories, text_layer, problems)
+                problems.extend(tuple.__new__(Problem, p) for p in next(by_master))
+                if not state["skipped"].get(str(path)):
+                    files.append(str(path))
             elif known_code(stem):
                 files.append(str(path))
                 lang_files.setdefault(stem, []).append((layer, path))
             else:
                 problems.append(Problem(str(path), None, unknown_code_message(stem), severity="warning"))
-    if not packaged_master:
+    if not state["packaged"]:
         raise ConfigError(
             "the packaged English phrasebook (en.yaml) is missing",
             file=str(paths.packaged_phrasebooks_dir() / "en.yaml"),
             hint="reinstall lepcli",
         )
-    return Phrasebook(list(phrases.values()), categories, lang_files, text_layer, problems, files)
+    book = Phrasebook(phrases, state["categories"], lang_files, state["text_layer"], problems, files)
+    book._master_inputs = inputs
+    return book
+
+
+def _merge_masters(masters: list[tuple[int, Path]]) -> dict[str, Any]:
+    """The English phrases of every master file merged in layer order (what the derived cache holds)."""
+    phrases: dict[str, Phrase] = {}
+    categories: dict[str, str] = {}
+    text_layer: dict[str, int] = {}
+    per_file: list[list[Problem]] = []
+    skipped: dict[str, bool] = {}
+    fatal = None
+    packaged = False
+    for layer, path in masters:
+        record, found = cached_record(path, MASTER)
+        file_problems = list(found)
+        per_file.append(file_problems)
+        if record.get("fatal"):
+            skipped[str(path)] = True
+            if layer == 0 and fatal is None:
+                fatal = (found[0].message if found else "unreadable", str(path), found[0].line if found else None)
+            continue
+        packaged = packaged or layer == 0
+        merge_master(record, path, layer, phrases, categories, text_layer, file_problems)
+    return {
+        "phrases": [tuple(p) for p in phrases.values()],
+        "categories": categories,
+        "text_layer": text_layer,
+        "problems": [[tuple(p) for p in ps] for ps in per_file],
+        "skipped": skipped,
+        "fatal": fatal,
+        "packaged": packaged,
+    }
+
+
+# The merged English phrases and each language's checked translations are cached as marshal (~1 ms to
+# read, against ~10 ms to decode the per-file JSON and merge and check it again), keyed on the content
+# of every file they come from (never size or mtime) and the parser's code stamp.
+
+
+def _inputs(files: list[tuple[int, Path]], base: bytes = b"") -> bytes | None:
+    """What a derived value is built from: these files' layers, paths and content digests (None: unreadable)."""
+    import marshal
+
+    from lepcli.files import cache, reading
+
+    try:
+        return base + marshal.dumps(
+            [(layer, str(path), cache.digest(reading.read_config(path))) for layer, path in files], 2
+        )
+    except ConfigError:
+        return None  # the uncached path reports it
+
+
+def _derived_get(name: str, inputs: bytes) -> Any:
+    from lepcli.files import cache
+
+    state = cache.derived_get("books", name, inputs, _cache_version())
+    return state if isinstance(state, dict) else None
+
+
+def _derived_put(name: str, inputs: bytes, state: dict[str, Any]) -> None:
+    from lepcli.files import cache
+
+    cache.derived_put("books", name, inputs, _cache_version(), state)
 
 
 def merge_master(
@@ -432,11 +511,10 @@ def _key(text: str) -> str:
 
 def cached_record(path: Path, stem: str) -> tuple[dict[str, Any], list[Problem]]:
     """Parsed, file-locally validated content of one phrasebook file, from the cache if these bytes were seen."""
-    from lepcli.files import cache
-    from lepcli.files import yamldoc as yamlfile
+    from lepcli.files import cache, reading
 
     try:
-        raw = yamlfile.read(path)
+        raw = reading.read_config(path)
     except ConfigError as exc:
         return {"fatal": True}, [Problem(str(path), exc.line, exc.detail, exc.field)]
     stored = cache.through("phrasebooks", path, raw, _cache_version(), lambda: _parse_stored(path, raw, stem))
