@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -447,13 +448,16 @@ def test_env_and_user_config_are_used(lep: Any, monkeypatch: pytest.MonkeyPatch,
 
 def test_cache_is_refreshed_when_the_file_changes(lep: Any, agency: Path, lep_home: Path) -> None:
     assert run_json(lep, "lines", "es", "--config", str(agency))["agency"] == "Test County Police (fictional)"
-    cached = list((lep_home / "cache").glob("lines-*.jsonl"))
+    cached = list((lep_home / "cache" / "lines").glob("*.jsonl"))
     assert len(cached) == 1
     assert b"Spanish Desk" in cached[0].read_bytes()
-    lines._load_cached.cache_clear()
-    agency.write_text(AGENCY.replace("Test County Police", "Renamed PD"), encoding="utf-8")
-    assert run_json(lep, "lines", "es", "--config", str(agency))["agency"] == "Renamed PD (fictional)"
-    # a cache hit gives the same answer as a fresh parse
+    stamp = agency.stat()
+    # the same size and the same mtime, as cp -p, tar or rsync -a leave an edited file: still seen
+    agency.write_text(AGENCY.replace("Test County Police", "Test Parish Police"), encoding="utf-8")
+    os.utime(agency, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert agency.stat().st_size == stamp.st_size
+    assert run_json(lep, "lines", "es", "--config", str(agency))["agency"] == "Test Parish Police (fictional)"
+    # a cache hit (a new process: nothing memoised) gives the same answer as a fresh parse
     lines._load_cached.cache_clear()
     assert run_json(lep, "lines", "mam", "--config", str(agency))["lines"][0]["client_id"] == "A-17"
 

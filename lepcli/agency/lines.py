@@ -3,7 +3,7 @@
 The file is found by :func:`lepcli.paths.lines_file` (``--config``, ``$LEP_LINES``, the user
 config folder, the packaged example). It is validated once into plain records; every problem
 names the file, the line and the field. A validated file is cached under ``paths.cache_dir()``
-(keyed on path, size and mtime) as one JSON header plus one JSON record per line, so a
+(keyed on its path and content, lepcli.files.cache) as one JSON header plus one JSON record per line, so a
 state-wide directory with 10,000 lines costs one file read and a handful of ``json.loads``.
 The cache holds configuration only, never text a person typed.
 
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
@@ -361,27 +360,21 @@ def _zoneinfo(name: str) -> tzinfo:
 
 
 def _cache_path(path: Path) -> Path:
-    import zlib
+    from lepcli.files import cache
 
-    # Not a secret, only a file name: the header inside holds the full path and is checked.
-    digest = f"{zlib.crc32(str(path).encode('utf-8', 'surrogatepass')):08x}"
-    return paths.cache_dir() / f"lines-{digest}.jsonl"
+    return cache.entry_path("lines", path, suffix=".jsonl")
 
 
-def _cache_key(path: Path, st: os.stat_result) -> dict[str, Any]:
+def _cache_key(path: Path, raw: bytes) -> list[Any]:
+    """The file's content (lepcli.files.cache: never size and mtime alone), the schema and the language index."""
+    from lepcli.files import cache
+
     index = Path(__file__).resolve().parent.parent / "languages" / "data" / "languages.json"
     try:
         index_stamp = index.stat().st_size
     except OSError:
         index_stamp = 0
-    return {
-        "schema": CACHE_SCHEMA,
-        "version": __version__,
-        "path": str(path),
-        "size": st.st_size,
-        "mtime_ns": st.st_mtime_ns,
-        "index": index_stamp,
-    }
+    return cache.key(path, raw, [CACHE_SCHEMA, __version__, index_stamp])
 
 
 def _read_cache(path: Path, key: dict[str, Any]) -> Directory | None:
@@ -457,15 +450,17 @@ def load(config: str | Path | None = None) -> Directory:
 
 
 @functools.lru_cache(maxsize=8)
-def _load_cached(path: Path, size: int, mtime_ns: int, source: str) -> Directory:
-    st = path.stat()
-    key = _cache_key(path, st)
+def _load_cached(path: Path, digest: str, source: str) -> Directory:
+    from lepcli.files import reading
+
+    raw = reading.read_config(path)  # what is hashed is what is parsed
+    key = _cache_key(path, raw)
     cached = _read_cache(path, key)
     if cached is not None:
         return cached
     from lepcli.files import yamldoc as yamlfile
 
-    doc = yamlfile.load(path)
+    doc = yamlfile.parse(path, raw)
     from lepcli.agency.schema import validate
 
     base, lines, esl, problems = validate(doc)
@@ -493,11 +488,10 @@ def _load_cached(path: Path, size: int, mtime_ns: int, source: str) -> Directory
 
 
 def _load_path(path: Path, source: str) -> Directory:
-    try:
-        st = path.stat()
-    except OSError as exc:
-        raise ConfigError(f"cannot read: {exc.strerror}", file=str(path)) from None
-    return _load_cached(path, st.st_size, st.st_mtime_ns, source)
+    """Memoised per process on the file's content digest: an edit is seen even with the same size and mtime."""
+    from lepcli.files import cache, reading
+
+    return _load_cached(path, cache.digest(reading.read_config(path)), source)
 
 
 # -- time ----------------------------------------------------------------------------------------
@@ -691,9 +685,30 @@ def _languages(langs: tuple[str, ...] | None) -> str | list[str]:
         *((k, f"state.{k}") for k in ("open_now", "status", "opens_at", "closes_at")),
         *((k, f"line.{k}") for k in ("use", "priority", "qualification", "for_interviews", "notes")),
     ],
-    order=("name", "kind", "phone", "dial", "extension", "tel", "client_id", "pin", "ask_for", "serves",
-           "languages", "hours", "timezone", "open_now", "status", "opens_at", "closes_at", "use", "priority",
-           "qualification", "for_interviews", "notes"),  # fmt: skip
+    order=(
+        "name",
+        "kind",
+        "phone",
+        "dial",
+        "extension",
+        "tel",
+        "client_id",
+        "pin",
+        "ask_for",
+        "serves",
+        "languages",
+        "hours",
+        "timezone",
+        "open_now",
+        "status",
+        "opens_at",
+        "closes_at",
+        "use",
+        "priority",
+        "qualification",
+        "for_interviews",
+        "notes",
+    ),  # fmt: skip
 )
 @dataclass(slots=True)
 class LineChoice:
@@ -727,9 +742,26 @@ def _fill(step: str, line: Line, ask_for: str) -> str:
         ("never", lambda a: NEVER_FAMILY),
         ("example_note", lambda a: EXAMPLE_NOTE if a.example else None),
     ],
-    order=("language", "ask_for", "note", "at", "timezone", "agency", "file", "source", "emergency",
-           "interview_only", "specific", "never", "total", "asked", "example", "example_note", "skipped",
-           "identify"),  # fmt: skip
+    order=(
+        "language",
+        "ask_for",
+        "note",
+        "at",
+        "timezone",
+        "agency",
+        "file",
+        "source",
+        "emergency",
+        "interview_only",
+        "specific",
+        "never",
+        "total",
+        "asked",
+        "example",
+        "example_note",
+        "skipped",
+        "identify",
+    ),  # fmt: skip
 )
 @dataclass
 class LinesAnswer:

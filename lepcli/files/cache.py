@@ -31,11 +31,11 @@ def digest(content: bytes) -> str:
     return blake2b(content, digest_size=20).hexdigest()
 
 
-def entry_path(namespace: str, source: Path) -> Path:
+def entry_path(namespace: str, source: Path, suffix: str = ".json") -> Path:
     """Where the cached result for ``source`` lives (one file per source path)."""
     resolved = str(source.resolve())
     tag = zlib.crc32(resolved.encode("utf-8", "surrogateescape"))
-    return paths.cache_dir() / namespace / f"{source.stem}-{tag:08x}.json"
+    return paths.cache_dir() / namespace / f"{source.stem}-{tag:08x}{suffix}"
 
 
 def key(source: Path, content: bytes, version: list[Any]) -> list[Any]:
