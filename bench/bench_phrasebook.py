@@ -169,8 +169,10 @@ def quality() -> None:
             sure_wrong += 1
     n = len(rows)
     sure = right + sure_wrong
-    print(f"  right phrase {100 * right / n:5.1f}%  ({right}/{n}); offered among 3 when not sure {offered}; "
-          f"legal gate {blocked}")
+    print(
+        f"  right phrase {100 * right / n:5.1f}%  ({right}/{n}); offered among 3 when not sure {offered}; "
+        f"legal gate {blocked}"
+    )
     print(f"  precision of confident answers {100 * right / max(1, sure):5.1f}%  ({right}/{sure})")
 
     print("\n== replies -> meaning (bench/sets/replies.tsv), into English")
@@ -190,8 +192,7 @@ def quality() -> None:
         else:
             wrong += 1
     meant = right + wrong + missed
-    print(f"  right meaning {100 * right / meant:5.1f}%  ({right}/{meant}); not sure {missed}; "
-          f"confident wrong {wrong}")
+    print(f"  right meaning {100 * right / meant:5.1f}%  ({right}/{meant}); not sure {missed}; confident wrong {wrong}")
     print(f"  'none' texts given a reply meaning: {none_bad} of {none_ok + none_bad}")
     print(f"  precision of confident answers {100 * right / max(1, right + wrong + none_bad):5.1f}%")
 
@@ -216,7 +217,7 @@ def big_search(runs: int = 30) -> None:
         Path(agency, "en.yaml").write_text(yaml.safe_dump({"language": "en", "phrases": phrases}), encoding="utf-8")
         have = book.languages()
         codes = have + ["de", "it", "nl", "tr", "sw", "th", "id", "ro", "el", "he"][: max(0, 30 - len(have))]
-        for code in codes[len(have):]:
+        for code in codes[len(have) :]:
             tr = {p["id"]: {"text": p["text"][::-1], "pronunciation": "x", "status": "draft"} for p in phrases}
             Path(agency, f"{code}.yaml").write_text(
                 yaml.safe_dump({"language": code, "name": code, "translations": tr}, allow_unicode=True),
@@ -242,8 +243,10 @@ def big_search(runs: int = 30) -> None:
                 times.append(time.perf_counter() - t0)
         times.sort()
         print(f"\n== warm search, {len(book.phrases)} phrases in {len(book.languages())} languages ({docs} texts)")
-        print(f"  median {statistics.median(times) * 1000:.2f} ms, p95 {times[int(len(times) * 0.95)] * 1000:.2f} ms "
-              "(target <= 5 ms)")
+        print(
+            f"  median {statistics.median(times) * 1000:.2f} ms, p95 {times[int(len(times) * 0.95)] * 1000:.2f} ms "
+            "(target <= 5 ms)"
+        )
         del os.environ["LEP_PHRASEBOOKS"]
         phrasebook._LOADED.clear()
 

@@ -73,7 +73,8 @@ def main(files: list[str]) -> None:
     for pid in add:  # a phrase without a paraphrases: list yet
         print(f"no paraphrases list for {pid}; add one by hand", file=sys.stderr)
     EN.write_text("".join(out), encoding="utf-8")
-    print(f"added {sum(1 for _ in rows) - sum(skipped.values()) - sum(len(v) for v in add.values())}; skipped {skipped}")
+    added = len(rows) - sum(skipped.values()) - sum(len(v) for v in add.values())
+    print(f"added {added}; skipped {skipped}")
 
 
 if __name__ == "__main__":
