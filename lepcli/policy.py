@@ -154,7 +154,8 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bcan (i|we) (come|step|go) (in|inside)\b",
     ],
     "rights": [
-        r"\b(understand|understood|know) (this|that|these|each|the|every) rights?\b",
+        r"\b(understand|understood|know) (this|these|each|every) rights?\b",
+        r"\b(understand|understood|know) (that|the) rights\b",  # not "did I understand that right"
         r"\bmiranda\b",
         r"\bright(s)? (to|of) (remain|stay|keep|be) (silent|quiet)\b",
         r"\b(remain|stay|keep) (silent|quiet)\b",
@@ -386,6 +387,9 @@ _BENIGN = [
     r"\bsign (on|at|in|by|near) (the |that |this )?(door|wall|road|street|corner|building|window|front|gate|highway|left|right)\b",
     r"\bsign (says|said|reads)\b",
     r"\b(cardiac|heart|respiratory) arrest\b",
+    r"\b(had|have|eaten|eat) (anything|something) to eat\b",
+    r"\b(shelter|hospital|clinic|hotel|motel|church|family|friend|program|place) (that |who |which )?(can |will |could )?"
+    r"take (you|u|him|her|them|the kids|your kids) in\b",
     r"\bcustody (order|of the (kids|children)|agreement|papers|arrangement)\b",
     r"\bchild custody\b",
     r"\b(take|taking|took) a (deep |slow )?breath\b(?! (test|sample|analysis))",

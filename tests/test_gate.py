@@ -151,7 +151,8 @@ def test_intent_patterns_catch_wordings_outside_the_stock_phrases(text: str) -> 
     "text",
     ["Is the person who hurt you still there?", "I pulled you over because you were speeding.",
      "Did you see which way the car went?", "An immigration lawyer can tell you about the U visa.",
-     "He's in cardaic arrest, start CPR.", "Let me take a look at that cut.", "Would you like something to drink?"],
+     "He's in cardaic arrest, start CPR.", "Let me take a look at that cut.", "Would you like something to drink?",
+     "have you had anything to eat today", "did I understand that right", "theres a shelter that can take u in"],
 )
 def test_witness_safety_and_care_talk_is_not_legal(text: str) -> None:
     assert gate.check(text) is None, text
