@@ -121,12 +121,17 @@ def _cache_file() -> Path:
 
 
 def _stamp(files: list[Path]) -> list[list[Any]]:
+    """What the merged card is built from: each file's path and content digest (lepcli.files.cache), so
+    an edit that keeps the size and the mtime (cp -p, tar, rsync -a) is never served stale."""
     from lepcli import __version__
+    from lepcli.files import cache, reading
 
     stamps: list[list[Any]] = [[__version__, CACHE_SCHEMA]]
     for f in files:
-        st = f.stat()
-        stamps.append([str(f), st.st_size, st.st_mtime_ns])
+        try:
+            stamps.append([str(f), cache.digest(reading.read_config(f))])
+        except ConfigError:
+            stamps.append([str(f), None])  # unreadable: _parse says why
     return stamps
 
 
@@ -137,7 +142,7 @@ _PROBLEMS: dict[str, list[str]] = {}  # memo key -> "file:line: field: message" 
 def sentences() -> dict[str, dict[str, Any]]:
     """All sentences by code, later files (agency) replacing earlier ones (packaged).
 
-    Memoised per process on the files' paths, sizes and mtimes (and cached on disk the same way).
+    Memoised per process on the files' paths and contents (and cached on disk the same way).
     """
     files = _files()
     stamp = _stamp(files)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -170,6 +171,21 @@ def test_agency_ispeak_file_overrides(lep: Any, monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setenv("LEP_PHRASEBOOKS", str(folder))
     mam = next(x for x in card_json(lep)["languages"] if x["code"] == "mam")
     assert (mam["text"], mam["status"], mam["reviewed_by"]) == ("Ma chin tzaj", "reviewed", "A. Reviewer")
+
+
+def test_an_agency_ispeak_edit_keeping_size_and_mtime_is_seen(
+    lep: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The card's cache (in memory and on disk) keys on the files' content, not on size and mtime."""
+    folder = tmp_path / "agency-books"
+    folder.mkdir()
+    path = folder / "ispeak.yaml"
+    monkeypatch.setenv("LEP_PHRASEBOOKS", str(folder))
+    for text in ("Ma chin tzaj", "Ma chin tzoj"):  # same length; the mtime put back as cp -p / tar leave it
+        path.write_text(f"languages:\n  - code: mam\n    text: {text}\n    status: draft\n", encoding="utf-8")
+        os.utime(path, ns=(1_767_225_600_000_000_000, 1_767_225_600_000_000_000))
+        mam = next(x for x in card_json(lep)["languages"] if x["code"] == "mam")
+        assert mam["text"] == text
 
 
 @pytest.mark.parametrize(
