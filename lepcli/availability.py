@@ -110,6 +110,7 @@ def model_pairs(code: str) -> list[str]:
 # -- `lep models available`: which of the agency's languages have a model (owner: mt/) -------------
 
 
+@jsonable.shape(extra=("status",), order=("code", "name", "status"))
 @dataclass
 class Coverage:
     code: str

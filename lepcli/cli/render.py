@@ -224,12 +224,13 @@ def view_of(result: Any) -> View:
     return built
 
 
-def emit(result: Any, *, as_json: bool) -> None:
-    """Write a result to stdout: its JSON, or its registered view."""
+def emit(result: Any, *, as_json: bool, view: View | None = None) -> None:
+    """Write a result to stdout: its JSON, or its view (``view`` when the command built it, else the
+    one registered for its type). ``result`` may be plain data the command put together."""
     if as_json:
         emit_json(jsonable.to_json(result))
     else:
-        render(view_of(result))
+        render(view if view is not None else view_of(result))
 
 
 def _utf(stream: Any) -> bool:
