@@ -52,8 +52,6 @@ class Availability:
             return f"none installed; a published model exists: {INSTALL_HINT}"
         return f"no offline model exists for {self.name or self.code}: use the phrasebook or an interpreter line"
 
-    to_json = jsonable.method  # lepcli/ispeak.py still asks for it
-
 
 def phrasebook_file(code: str) -> str | None:
     for folder in [*reversed(paths.agency_phrasebook_dirs()), paths.packaged_phrasebooks_dir()]:
@@ -112,6 +110,7 @@ def model_pairs(code: str) -> list[str]:
 # -- `lep models available`: which of the agency's languages have a model (owner: mt/) -------------
 
 
+@jsonable.shape(extra=("status",), order=("code", "name", "status"))
 @dataclass
 class Coverage:
     code: str

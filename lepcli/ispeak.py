@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from lepcli import paths
+from lepcli import jsonable, paths
 from lepcli.errors import BadInput, ConfigError, LepError, NotFound
 from lepcli.languages import Language
 
@@ -23,6 +23,11 @@ ENTRY_FIELDS = frozenset({"code", "text", "status", "also", "notes", "reviewed_b
 CACHE_SCHEMA = 2
 
 
+@jsonable.shape(
+    skip=("language", "source"),
+    extra=["code", *((k, f"language.{k}") for k in ("name", "native", "script", "rtl"))],
+    order=("number", "code", "name", "native", "script", "rtl", "text", "also", "status", "reviewed_by", "notes"),
+)
 @dataclass(frozen=True)
 class IspeakEntry:
     number: int
@@ -37,22 +42,6 @@ class IspeakEntry:
     @property
     def code(self) -> str:
         return self.language.code
-
-    def to_json(self) -> dict[str, Any]:
-        lang = self.language
-        return {
-            "number": self.number,
-            "code": lang.code,
-            "name": lang.name,
-            "native": lang.native,
-            "script": lang.script,
-            "rtl": lang.rtl,
-            "text": self.text,
-            "also": self.also,
-            "status": self.status,
-            "reviewed_by": self.reviewed_by,
-            "notes": self.notes,
-        }
 
 
 # -- loading -------------------------------------------------------------------------------------
@@ -301,25 +290,25 @@ def caption(e: IspeakEntry) -> str:
     return f"     {name}"
 
 
-class IspeakCard:
+@jsonable.shape(
+    skip=("page", "layout", "ascii_reason", "bidi"),
+    rename={"entries": "languages", "order_source": "order"},
+    extra=[("count", lambda c: len(c.entries))],
+    order=("count", "order", "languages"),
+)
+class IspeakCard(NamedTuple):  # a NamedTuple, not a dataclass: cheaper to define at every start
     """The whole card, the page to show and how to show it."""
 
-    def __init__(
-        self,
-        entries: list[IspeakEntry],
-        page: int,
-        layout: Layout,
-        order_source: str,
-        ascii_reason: str | None = None,
-        bidi: str = "terminal",
-    ) -> None:
-        self.entries = entries  # the whole card
-        self.page = page  # 1-based; 0 = all pages
-        self.layout = layout
-        self.order_source = order_source
-        self.ascii_only = ascii_reason is not None
-        self.ascii_reason = ascii_reason
-        self.bidi = bidi  # terminal: logical order (the terminal applies BiDi); reorder: lepcli does
+    entries: list[IspeakEntry]  # the whole card
+    page: int  # 1-based; 0 = all pages
+    layout: Layout
+    order_source: str
+    ascii_reason: str | None = None
+    bidi: str = "terminal"  # terminal: logical order (the terminal applies BiDi); reorder: lepcli does
+
+    @property
+    def ascii_only(self) -> bool:
+        return self.ascii_reason is not None
 
     @property
     def pages(self) -> int:
@@ -330,13 +319,6 @@ class IspeakCard:
             return self.entries
         size = self.layout.per_page
         return self.entries[(self.page - 1) * size : self.page * size]
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "count": len(self.entries),
-            "order": self.order_source,
-            "languages": [e.to_json() for e in self.entries],
-        }
 
 
 def card(
@@ -361,44 +343,29 @@ def card(
 # -- pick ----------------------------------------------------------------------------------------
 
 
-class IspeakPick:
+@jsonable.shape(
+    skip=("entry", "lines"),
+    rename={"availability": "help"},
+    extra=[
+        *((k, f"entry.language.{k}") for k in ("code", "name", "native", "ask_for")),
+        ("number", "entry.number"),
+        ("text", "entry.text"),
+        ("lines", lambda p: p.lines.choices if p.lines is not None else []),
+        ("example", lambda p: bool(p.lines is not None and p.lines.example)),
+    ],
+    order=("code", "number", "name", "native", "ask_for", "text", "phrasebook", "phrasebook_file", "models", "lines",
+           "lines_error", "example", "help"),  # fmt: skip
+)
+class IspeakPick(NamedTuple):
     """The picked language and what lepcli has for it."""
 
-    def __init__(
-        self,
-        entry: IspeakEntry,
-        lines: Any,  # lines.LinesAnswer | None
-        lines_error: str | None,
-        phrasebook: bool,
-        phrasebook_file: str | None,
-        models: list[str],
-        availability: Any = None,  # availability.Availability
-    ) -> None:
-        self.availability = availability
-        self.entry = entry
-        self.lines = lines
-        self.lines_error = lines_error
-        self.phrasebook = phrasebook
-        self.phrasebook_file = phrasebook_file
-        self.models = models
-
-    def to_json(self) -> dict[str, Any]:
-        lang = self.entry.language
-        return {
-            "code": lang.code,
-            "number": self.entry.number,
-            "name": lang.name,
-            "native": lang.native,
-            "ask_for": lang.ask_for,
-            "text": self.entry.text,
-            "phrasebook": self.phrasebook,
-            "phrasebook_file": self.phrasebook_file,
-            "models": self.models,
-            "lines": [c.to_json() for c in self.lines.choices] if self.lines is not None else [],
-            "lines_error": self.lines_error,
-            "example": bool(self.lines is not None and self.lines.example),
-            "help": self.availability.to_json() if self.availability is not None else None,
-        }
+    entry: IspeakEntry
+    lines: Any  # lines.LinesAnswer | None
+    lines_error: str | None
+    phrasebook: bool
+    phrasebook_file: str | None
+    models: list[str]
+    availability: Any = None  # availability.Availability
 
 
 def pick(number: int, codes: list[str] | None = None, *, config: str | Path | None = None) -> IspeakPick:

@@ -720,8 +720,6 @@ class LineChoice:
     ask_for: str
     script: list[str]
 
-    to_json = jsonable.method  # lepcli/ispeak.py still asks a choice for its JSON
-
 
 def _fill(step: str, line: Line, ask_for: str) -> str:
     values = {

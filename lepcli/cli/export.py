@@ -89,19 +89,6 @@ def result_view(result: ExportResult) -> View:
     return view
 
 
-class _Shown:
-    """An ExportResult as the renderer wants it (JSON from the result, the view from here)."""
-
-    def __init__(self, result: ExportResult) -> None:
-        self.result = result
-
-    def to_json(self) -> object:
-        return jsonable.to_json(self.result)
-
-    def to_view(self) -> View:
-        return result_view(self.result)
-
-
 def _emit(result: ExportResult, out: Path, *, as_json: bool) -> None:
     """Print the result; when the export itself went to stdout (a device or pipe), print it on stderr."""
     import sys
@@ -109,10 +96,10 @@ def _emit(result: ExportResult, out: Path, *, as_json: bool) -> None:
     from lepcli.cli import render as output
     from lepcli.files import atomic
 
-    if atomic.is_stream(out) and not as_json:
-        output.render(result_view(result), sys.stderr)
-        return
-    output.emit(_Shown(result), as_json=as_json)
+    if as_json:
+        output.emit_json(jsonable.to_json(result))
+    else:
+        output.render(result_view(result), sys.stderr if atomic.is_stream(out) else None)
 
 
 @contextmanager

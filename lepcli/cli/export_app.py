@@ -3,39 +3,34 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import typer
 
-from lepcli import jsonable
 from lepcli.cli.options import json_option
 
+if TYPE_CHECKING:
+    from lepcli.cli.render import View
+    from lepcli.talk.app_file import AppFile
 
-class _View:
-    def __init__(self, result: Any) -> None:
-        self.result = result
 
-    def to_json(self) -> Any:
-        return jsonable.to_json(self.result)
+def app_view(r: AppFile) -> View:
+    from lepcli.cli import render as output
 
-    def to_view(self) -> Any:
-        from lepcli.cli import render as output
-
-        r = self.result
-        view = output.View()
-        view.add(output.Title(f"wrote {r.path}", f"{len(r.languages)} language(s): {', '.join(r.languages)}"))
-        view.add(
-            output.Fields(
-                [
-                    ("size", f"{r.bytes / 1024:.0f} KB, one file, works offline"),
-                    ("phrases shown", str(r.phrases)),
-                    ("legal phrases withheld", f"{r.withheld} (the person sees: an interpreter will help)"),
-                ]
-            )
+    view = output.View()
+    view.add(output.Title(f"wrote {r.path}", f"{len(r.languages)} language(s): {', '.join(r.languages)}"))
+    view.add(
+        output.Fields(
+            [
+                ("size", f"{r.bytes / 1024:.0f} KB, one file, works offline"),
+                ("phrases shown", str(r.phrases)),
+                ("legal phrases withheld", f"{r.withheld} (the person sees: an interpreter will help)"),
+            ]
         )
-        for w in r.warnings:
-            view.add(output.Note(w, tone="warn", label="note"))
-        return view
+    )
+    for w in r.warnings:
+        view.add(output.Note(w, tone="warn", label="note"))
+    return view
 
 
 def export_app(
@@ -58,4 +53,4 @@ def export_app(
     from lepcli.talk import app_file
 
     result = app_file.export_app(out, lang, force=force, interpreter=interpreter)
-    output.emit(_View(result), as_json=as_json)
+    output.emit(result, as_json=as_json, view=app_view(result))

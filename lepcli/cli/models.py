@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from lepcli import jsonable
 from lepcli.cli.options import json_option
 
 if TYPE_CHECKING:
@@ -29,19 +28,6 @@ app = typer.Typer(
 MACHINE_NOTE = (
     "machine translations are labelled MACHINE TRANSLATION: verify; legal content still goes to an interpreter"
 )
-
-
-class _Shown:
-    """A result for render.emit: the domain's JSON plus the view built here."""
-
-    def __init__(self, data: Any, view: View) -> None:
-        self._data, self._view = data, view
-
-    def to_json(self) -> Any:
-        return self._data
-
-    def to_view(self) -> View:
-        return self._view
 
 
 def _mb(size: int) -> str:
@@ -128,7 +114,7 @@ def install(
 
     with _progress_bar(not as_json) as progress:
         report = archive.install(path, force=force, progress=progress)
-    output.emit(_Shown(jsonable.to_json(report), _install_view(report)), as_json=as_json)
+    output.emit(report, as_json=as_json, view=_install_view(report))
 
 
 @app.command("list")
@@ -161,7 +147,7 @@ def list_models(as_json: bool = json_option()) -> None:
                 "reinstall with lep models install FILE --force, or delete with lep models remove FOLDER", tone="danger"
             )
         )
-    output.emit(_Shown(jsonable.to_json(listing), view), as_json=as_json)
+    output.emit(listing, as_json=as_json, view=view)
 
 
 @app.command("pin")
@@ -186,7 +172,7 @@ def pin(
             raise BadInput("say which pair to unpin, e.g. lep models pin en->es --clear")
         removed = pins.clear_pin(pair)
         view.add(output.Note(removed, label="unpinned", tone="ok"))
-        output.emit(_Shown({"unpinned": removed}, view), as_json=as_json)
+        output.emit({"unpinned": removed}, as_json=as_json, view=view)
         return
     if pair is not None:
         made = pins.set_pin(pair, version, installed=installed.discover())
@@ -200,11 +186,8 @@ def pin(
         view.add(output.Note("no model versions are pinned", tone="muted"))
     for m in found:
         view.add(output.Note(m.message, tone="warn", label="mismatch"))
-    data = {
-        "pins": [{"pair": p.pair, "version": p.version, "source": p.source} for p in required.values()],
-        "mismatches": [m.message for m in found],
-    }
-    output.emit(_Shown(data, view), as_json=as_json)
+    data = {"pins": list(required.values()), "mismatches": [m.message for m in found]}
+    output.emit(data, as_json=as_json, view=view)
 
 
 @app.command("available")
@@ -262,21 +245,7 @@ def available(
                 tone="warn",
             )
         )
-    data = {
-        "index": str(path),
-        "languages": [
-            {
-                "code": r.code,
-                "name": r.name,
-                "status": r.status,
-                "installed": r.installed,
-                "in_index": r.in_index,
-                "offers": r.offers,
-            }
-            for r in rows
-        ],
-    }
-    output.emit(_Shown(data, view), as_json=as_json)
+    output.emit({"index": path, "languages": rows}, as_json=as_json, view=view)
 
 
 @app.command("remove")
@@ -296,7 +265,7 @@ def remove(
     view = output.View().add(
         output.Note(f"{what} ({_mb(report.size_bytes)}) from {report.path}", label="removed", tone="ok")
     )
-    output.emit(_Shown(jsonable.to_json(report), view), as_json=as_json)
+    output.emit({"removed": report}, as_json=as_json, view=view)
 
 
 @app.command("verify")
@@ -321,7 +290,7 @@ def verify(as_json: bool = json_option()) -> None:
         view.add(output.Table(["pair", "status", "time", "detail", "installed by"], rows))
     if not report.ok:
         view.add(output.Note("reinstall failed models: lep models install FILE.argosmodel --force", tone="danger"))
-    output.emit(_Shown(jsonable.to_json(report), view), as_json=as_json)
+    output.emit(report, as_json=as_json, view=view)
     if not report.ok:
         raise typer.Exit(int(ExitCode.MODEL))
 
@@ -348,4 +317,4 @@ def download(
     report = manage.download(code, force=force)
     view = _install_view(report.install)
     view.add(output.Note(", ".join(report.sources), label="downloaded from", tone="muted"))
-    output.emit(_Shown(jsonable.to_json(report), view), as_json=as_json)
+    output.emit(report, as_json=as_json, view=view)

@@ -27,12 +27,9 @@ from lepcli.text import scripts
 from lepcli.text.width import display_width
 
 if TYPE_CHECKING:  # typing constructs cost start-up time; checkers still see them
-    from typing import Literal, Protocol, TypeAlias
+    from typing import Literal, TypeAlias
 
     Tone: TypeAlias = Literal["info", "ok", "warn", "danger", "muted"]
-
-    class Result(Protocol):
-        def to_view(self) -> View: ...
 
 
 # NamedTuples, not dataclasses: each dataclass costs ~0.4 ms at every start-up.
@@ -220,16 +217,16 @@ def view_of(result: Any) -> View:
         fn = _VIEWS.get(f"{kind.__module__}.{kind.__qualname__}")
         if fn is not None:
             return fn(result)
-    built: View = result.to_view()  # a result that still builds its own view
-    return built
+    raise TypeError(f"no view is registered for {type(result).__qualname__} (give emit() the view the command built)")
 
 
-def emit(result: Any, *, as_json: bool) -> None:
-    """Write a result to stdout: its JSON, or its registered view."""
+def emit(result: Any, *, as_json: bool, view: View | None = None) -> None:
+    """Write a result to stdout: its JSON, or its view (``view`` when the command built it, else the
+    one registered for its type). ``result`` may be plain data the command put together."""
     if as_json:
         emit_json(jsonable.to_json(result))
     else:
-        render(view_of(result))
+        render(view if view is not None else view_of(result))
 
 
 def _utf(stream: Any) -> bool:

@@ -95,18 +95,6 @@ def coverage_view(old: Any, report: StatusReport, detail: list[str]) -> View:
     return view
 
 
-class _Shown:
-    def __init__(self, data: Any, view: View) -> None:
-        self.data = data
-        self.view = view
-
-    def to_json(self) -> Any:
-        return self.data
-
-    def to_view(self) -> View:
-        return self.view
-
-
 def import_command(
     file: Path = typer.Argument(..., help="The XLIFF file the translation vendor sent back (.xlf / .xliff)."),
     reviewer: str | None = typer.Option(
@@ -128,7 +116,7 @@ def import_command(
     from lepcli.phrasebook import xliff
 
     report = xliff.import_file(file, reviewer=reviewer, lang=resolve_lang(lang))
-    output.emit(_Shown(jsonable.to_json(report), import_view(report)), as_json=as_json)
+    output.emit(report, as_json=as_json, view=import_view(report))
 
 
 def coverage_command(
@@ -151,7 +139,7 @@ def coverage_command(
     report = status_report()
     status = jsonable.to_json(report)
     data = {**jsonable.to_json(old), "status": status["languages"], "categories": status["categories"]}
-    output.emit(_Shown(data, coverage_view(old, report, detail)), as_json=as_json)
+    output.emit(data, as_json=as_json, view=coverage_view(old, report, detail))
     warn_agency_problems()
 
 

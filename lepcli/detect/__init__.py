@@ -31,6 +31,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
+from lepcli import jsonable
 from lepcli.detect.franc import accent_keys
 from lepcli.detect.profiles import DATA_DIR, SCALE, WORD_SCALE, load_profile, load_words, meta
 from lepcli.detect.profiles import han_tables as _han_tables
@@ -142,6 +143,7 @@ def sentence_only_codes() -> frozenset[str]:
 # -- results -----------------------------------------------------------------------------------
 
 
+@jsonable.shape(convert={"confidence": lambda c: round(c, 3)})
 class Guess(NamedTuple):  # a NamedTuple, not a dataclass: ~1 ms less at every start
     code: str
     name: str
@@ -151,17 +153,6 @@ class Guess(NamedTuple):  # a NamedTuple, not a dataclass: ~1 ms less at every s
     romanized: bool = False
     sentence_only: bool = False
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "code": self.code,
-            "name": self.name,
-            "native": self.native,
-            "script": self.script,
-            "confidence": round(self.confidence, 3),
-            "romanized": self.romanized,
-            "sentence_only": self.sentence_only,
-        }
-
 
 class Also(NamedTuple):
     """A second language clearly present in the message (its words, or its own script)."""
@@ -170,9 +161,6 @@ class Also(NamedTuple):
     name: str
     why: str
 
-    def to_json(self) -> dict[str, str]:
-        return {"code": self.code, "name": self.name, "why": self.why}
-
 
 NEXT_STEPS_UNCERTAIN = (
     "Show the point-to-your-language card: lep ispeak",
@@ -180,45 +168,26 @@ NEXT_STEPS_UNCERTAIN = (
 )
 
 
-class DetectResult:
-    """The answer of :func:`detect` (a plain class: a dataclass costs ~1 ms at every start)."""
+@jsonable.shape(
+    extra=["confident", "language", ("script_name", lambda r: SCRIPT_NAMES.get(r.script or "", r.script)),
+           "next_steps"],  # fmt: skip
+    convert={"unknown": lambda u: round(u, 3)},
+    order=("verdict", "confident", "language", "guesses", "also", "unknown", "unsupported", "script", "script_name",
+           "letters", "reason", "next_steps", "among", "notes"),  # fmt: skip
+)
+class DetectResult(NamedTuple):
+    """The answer of :func:`detect` (a NamedTuple, not a dataclass: cheaper to define at every start)."""
 
-    __slots__ = (
-        "guesses",
-        "verdict",
-        "reason",
-        "script",
-        "letters",
-        "among",
-        "notes",
-        "also",
-        "unknown",
-        "unsupported",
-    )
-
-    def __init__(
-        self,
-        guesses: list[Guess],
-        verdict: str,  # "confident" | "uncertain"
-        reason: str,
-        script: str | None,  # dominant script of the text (ISO 15924) or None when it has no letters
-        letters: int,
-        among: list[str] | None = None,
-        notes: list[str] | None = None,
-        also: list[Also] | None = None,
-        unknown: float = 0.0,  # probability the text is in a language lepcli does not model
-        unsupported: bool = False,  # the text looks like a language lepcli does not know
-    ) -> None:
-        self.guesses = guesses
-        self.verdict = verdict
-        self.reason = reason
-        self.script = script
-        self.letters = letters
-        self.among = among
-        self.notes = notes if notes is not None else []
-        self.also = also if also is not None else []
-        self.unknown = unknown
-        self.unsupported = unsupported
+    guesses: list[Guess]
+    verdict: str  # "confident" | "uncertain"
+    reason: str
+    script: str | None  # dominant script of the text (ISO 15924) or None when it has no letters
+    letters: int
+    among: list[str] | None
+    notes: list[str]
+    also: list[Also]
+    unknown: float = 0.0  # probability the text is in a language lepcli does not model
+    unsupported: bool = False  # the text looks like a language lepcli does not know
 
     def __repr__(self) -> str:
         return f"DetectResult(verdict={self.verdict!r}, guesses={self.guesses!r}, reason={self.reason!r})"
@@ -245,24 +214,6 @@ class DetectResult:
         for other in self.also:
             steps.append(f"Ask which language the person prefers; for {other.name}: lep lines {other.code}")
         return steps
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "verdict": self.verdict,
-            "confident": self.confident,
-            "language": self.language,
-            "guesses": [g.to_json() for g in self.guesses],
-            "also": [a.to_json() for a in self.also],
-            "unknown": round(self.unknown, 3),
-            "unsupported": self.unsupported,
-            "script": self.script,
-            "script_name": SCRIPT_NAMES.get(self.script or "", self.script),
-            "letters": self.letters,
-            "reason": self.reason,
-            "next_steps": self.next_steps,
-            "among": self.among,
-            "notes": self.notes,
-        }
 
 
 # -- the script stage and the statistics, joined -----------------------------------------------
@@ -579,6 +530,8 @@ def detect(
             None,
             letters,
             among_list,
+            [],
+            [],
         )
     boost = _allowed(prefer) if prefer else set()
     # A Han, kana or Hangul character carries about as much as a short Latin word.

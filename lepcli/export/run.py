@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lepcli import jsonable
 from lepcli.errors import BadInput
 
 if TYPE_CHECKING:
@@ -62,27 +63,6 @@ class ExportResult:
     bytes: int = 0
     legal_for_review: int = 0  # xliff: draft legal translations in the file for the vendor (never usable as is)
     audio: dict[str, Any] | None = None  # anki: cards with recorded / computer-voice / no audio
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "path": self.path,
-            "kind": self.kind,
-            "format": self.format,
-            "layout": self.layout,
-            "paper": self.paper,
-            "languages": self.languages,
-            "phrases": self.phrases,
-            "statuses": self.statuses,
-            "legal_withheld": self.legal_withheld,
-            "machine_filled": self.machine_filled,
-            "omitted": self.omitted,
-            "pages": self.pages,
-            "notes": self.notes,
-            "fonts": self.fonts,
-            "bytes": self.bytes,
-            "legal_for_review": self.legal_for_review,
-            "audio": self.audio,
-        }
 
     @property
     def size(self) -> str:
@@ -205,7 +185,7 @@ def render_phrasebook(doc: PhrasebookDoc, fmt: str, *, audio: bool = True) -> tu
     from lepcli.export.formats import anki
 
     deck = anki.render(doc, with_audio=audio)
-    return deck.data, {"notes": deck.notes, "audio": deck.audio.to_json() if deck.audio else None}
+    return deck.data, {"notes": deck.notes, "audio": jsonable.to_json(deck.audio)}
 
 
 def export_phrasebook(

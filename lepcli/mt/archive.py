@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from lepcli import paths
+from lepcli import jsonable, paths
 from lepcli.errors import BadInput, LepError, ModelError, NotFound, OutputExists, Unavailable
 from lepcli.mt import tokenizers
 from lepcli.mt.installed import (
@@ -424,19 +424,13 @@ class Skipped:
     reason: str
 
 
+@jsonable.shape(skip=("restored",))
 @dataclass
 class InstallReport:
     installed: list[ModelPackage]
     replaced: list[str]
     skipped: list[Skipped] = field(default_factory=list)
     restored: list[str] = field(default_factory=list)  # put back by crash recovery before this install
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "installed": [p.to_json() for p in self.installed],
-            "replaced": self.replaced,
-            "skipped": [s.__dict__ for s in self.skipped],
-        }
 
 
 Progress = Callable[[int, int], None]
@@ -568,6 +562,7 @@ def parse_pair(text: str) -> tuple[str, str]:
     raise BadInput(f"not a language pair: {text[:40]!r}", hint="write it like en->es")
 
 
+@jsonable.shape(order=("pair", "folder", "path", "version", "size_bytes", "broken"))
 @dataclass
 class RemoveReport:
     pair: str | None
@@ -576,18 +571,6 @@ class RemoveReport:
     size_bytes: int
     version: str | None
     broken: bool
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "removed": {
-                "pair": self.pair,
-                "folder": self.folder,
-                "path": str(self.path),
-                "version": self.version,
-                "size_bytes": self.size_bytes,
-                "broken": self.broken,
-            }
-        }
 
 
 def _tree_size(path: Path) -> int:
@@ -643,19 +626,19 @@ def remove(pair: str) -> RemoveReport:
 # -- list --------------------------------------------------------------------------------------
 
 
+@jsonable.shape(
+    skip=("models", "pins"),
+    extra=[("models", lambda m: [{**jsonable.to_json(p), "required_version": _pin_version(m.pins, p.pair)}
+                                 for p in m.models])],  # fmt: skip
+    convert={"folders": lambda folders: [{"path": f, "origin": o, "exists": f.is_dir()} for f, o in folders]},
+    order=("models", "broken", "folders"),
+)
 @dataclass
 class ModelList:
     models: list[ModelPackage]
     broken: list[BrokenPackage]
     folders: list[tuple[Path, str]]
     pins: dict[str, Any]  # pair -> lepcli.mt.pins.Pin
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "models": [{**p.to_json(), "required_version": _pin_version(self.pins, p.pair)} for p in self.models],
-            "broken": [b.to_json() for b in self.broken],
-            "folders": [{"path": str(f), "origin": o, "exists": f.is_dir()} for f, o in self.folders],
-        }
 
 
 def _pin_version(pins: dict[str, Any], pair: str) -> str | None:

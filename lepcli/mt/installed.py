@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lepcli import paths
+from lepcli import jsonable, paths
 from lepcli.errors import ModelError
 
 MAX_METADATA_BYTES = 1 << 20
@@ -45,6 +45,11 @@ def argos_code(code: str) -> str:
     return LEP_TO_ARGOS.get(code, code)
 
 
+@jsonable.shape(
+    skip=("from_code", "to_code", "target_prefix"),
+    extra=["pair", ("size_bytes", lambda p: p.size_bytes())],
+    order=("pair", "source", "target", "version", "size_bytes", "tokenizer", "origin", "path"),
+)
 @dataclass(frozen=True)
 class ModelPackage:
     """One installed translation package."""
@@ -71,19 +76,8 @@ class ModelPackage:
                     total += os.lstat(os.path.join(root, name)).st_size
         return total
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "pair": self.pair,
-            "source": self.source,
-            "target": self.target,
-            "version": self.version,
-            "size_bytes": self.size_bytes(),
-            "tokenizer": self.tokenizer,
-            "origin": self.origin,
-            "path": str(self.path),
-        }
 
-
+@jsonable.shape(extra=[("folder", "name")], order=("folder", "pair", "origin", "problem", "path"))
 @dataclass(frozen=True)
 class BrokenPackage:
     """A package folder that is there but cannot be used (files deleted or damaged after install)."""
@@ -96,10 +90,6 @@ class BrokenPackage:
     @property
     def name(self) -> str:
         return self.path.name
-
-    def to_json(self) -> dict[str, Any]:
-        return {"folder": self.name, "pair": self.pair, "origin": self.origin, "problem": self.problem,
-                "path": str(self.path)}  # fmt: skip
 
 
 # -- discovery ---------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lepcli import paths
+from lepcli import jsonable, paths
 from lepcli.errors import LepError, ModelError, NotFound, Unavailable
 from lepcli.mt import archive as package
 from lepcli.mt import installed
@@ -35,11 +35,12 @@ class Check:
     seconds: float
     data: dict[str, Any]
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, Any]:  # its package's keys (which differ for a broken one), then the check's
         return {**self.data, "status": "ok" if self.ok else "failed", "detail": self.detail,
                 "seconds": round(self.seconds, 3)}  # fmt: skip
 
 
+@jsonable.shape(rename={"checks": "models"}, extra=("ok",), order=("ok", "models"))
 @dataclass
 class VerifyReport:
     checks: list[Check] = field(default_factory=list)
@@ -47,9 +48,6 @@ class VerifyReport:
     @property
     def ok(self) -> bool:
         return all(c.ok for c in self.checks)
-
-    def to_json(self) -> dict[str, Any]:
-        return {"ok": self.ok, "models": [c.to_json() for c in self.checks]}
 
 
 def verify() -> VerifyReport:
@@ -68,9 +66,10 @@ def verify() -> VerifyReport:
             ok, detail = (True, f"{len(out)} characters out") if out.strip() else (False, "empty translation")
         except LepError as exc:
             ok, detail = False, exc.message
-        report.checks.append(Check(pkg.pair, pkg.origin, ok, detail, time.perf_counter() - started, pkg.to_json()))
+        seconds = time.perf_counter() - started
+        report.checks.append(Check(pkg.pair, pkg.origin, ok, detail, seconds, jsonable.to_json(pkg)))
     for bad in broken:
-        report.checks.append(Check(bad.pair, bad.origin, False, f"broken: {bad.problem}", 0.0, bad.to_json()))
+        report.checks.append(Check(bad.pair, bad.origin, False, f"broken: {bad.problem}", 0.0, jsonable.to_json(bad)))
     return report
 
 
@@ -101,17 +100,18 @@ def _fetch(url: str, *, limit: int) -> bytes:
     return data
 
 
+@jsonable.shape(  # the install's keys, then what was downloaded from where
+    skip=("install",),
+    rename={"sources": "downloaded_from"},
+    extra=[(k, f"install.{k}") for k in ("installed", "replaced", "skipped")],
+    order=("installed", "replaced", "skipped"),
+)
 @dataclass
 class DownloadReport:
     language: str
     index: str
     sources: list[str]
     install: InstallReport
-
-    def to_json(self) -> dict[str, Any]:
-        data = self.install.to_json()
-        data.update(language=self.language, index=self.index, downloaded_from=self.sources)
-        return data
 
 
 def download(code: str, *, force: bool = False) -> DownloadReport:

@@ -7,8 +7,10 @@ translation is usable in the field.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from lepcli import jsonable
 
 if TYPE_CHECKING:
     from lepcli.phrasebook import Phrasebook
@@ -40,18 +42,12 @@ class LanguageStatus:
     categories: dict[str, Counts] = field(default_factory=dict)
 
 
+@jsonable.shape(convert={"categories": lambda cats: [{"id": c, "title": t} for c, t in cats.items()]})
 @dataclass
 class StatusReport:
     phrases: int
     categories: dict[str, str]  # id -> title, in the master's order
     languages: list[LanguageStatus]
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "phrases": self.phrases,
-            "categories": [{"id": c, "title": t} for c, t in self.categories.items()],
-            "languages": [asdict(lang) for lang in self.languages],
-        }
 
 
 def status_report(book: Phrasebook | None = None, langs: list[str] | None = None) -> StatusReport:

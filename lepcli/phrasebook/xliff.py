@@ -202,11 +202,6 @@ class ImportReport:
     skipped: list[dict[str, str]] = field(default_factory=list)  # {"id", "reason"}
     needs_pronunciation: list[str] = field(default_factory=list)  # changed text, no new respelling given
 
-    def to_json(self) -> dict[str, Any]:
-        from dataclasses import asdict
-
-        return asdict(self)
-
 
 def read_input(path: Path, *, max_bytes: int = MAX_BYTES, what: str = "file") -> bytes:
     """The bytes of a regular file, refusing folders, devices and FIFOs (which would hang or never end)."""

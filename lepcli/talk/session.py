@@ -454,7 +454,7 @@ class Event:
     language: str | None
     data: dict[str, Any]
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, Any]:  # not its fields: the data's keys sit beside the time stamp taken now
         return {
             "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "event": self.event,

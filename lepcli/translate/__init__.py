@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from lepcli import jsonable, policy
 from lepcli import phrasebook as pb
-from lepcli import policy
 from lepcli.errors import BadInput, Refused, Unavailable
 from lepcli.policy import LegalRisk
 
@@ -54,6 +54,7 @@ def looks_legal(text: str) -> bool:
     return gate.looks_legal(text)
 
 
+@jsonable.shape(extra=[("label", lambda s: pb.STATUS_LABELS[s.status] if s.status else None)])
 @dataclass
 class Suggestion:
     """A close phrase offered when lepcli is not sure, with what it would say."""
@@ -66,19 +67,12 @@ class Suggestion:
     romanization: str | None = None
     status: str | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "text": self.text,
-            "score": self.score,
-            "translation": self.translation,
-            "pronunciation": self.pronunciation,
-            "romanization": self.romanization,
-            "status": self.status,
-            "label": pb.STATUS_LABELS[self.status] if self.status else None,
-        }
 
-
+@jsonable.shape(
+    skip=("exit_code",),
+    extra=[("tier", lambda n: "none"), ("sure", lambda n: False)],
+    order=("tier", "sure", "source", "target", "target_name", "reason", "suggestions", "interpreter"),
+)
 @dataclass
 class NotSure:
     """No phrase matched confidently and nothing else may answer: the closest phrases, numbered (exit 4)."""
@@ -91,19 +85,19 @@ class NotSure:
     reason: str
     exit_code: int = 4
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "tier": "none",
-            "sure": False,
-            "source": self.source,
-            "target": self.target,
-            "target_name": self.target_name,
-            "reason": self.reason,
-            "suggestions": [x.to_json() for x in self.suggestions],
-            "interpreter": self.interpreter,
-        }
+
+def _phrase_json(p: pb.Phrase | None) -> dict[str, Any] | None:
+    """The answer names its phrase by these few keys (the phrase's own JSON has more)."""
+    return None if p is None else {"id": p.id, "text": p.text, "category": p.category, "urgent": p.urgent,
+                                   "legal": p.legal}  # fmt: skip
 
 
+@jsonable.shape(
+    skip=("exit_code", "machine_label"),
+    extra=("label",),
+    convert={"phrase": _phrase_json},
+    order=("tier", "source", "target", "target_name", "text", "pronunciation", "romanization", "status", "label"),
+)
 @dataclass
 class TranslationAnswer:
     tier: str  # phrasebook | machine
@@ -132,34 +126,6 @@ class TranslationAnswer:
     @property
     def label(self) -> str:
         return self.machine_label or pb.STATUS_LABELS[self.status]
-
-    def to_json(self) -> dict[str, Any]:
-        p = self.phrase
-        return {
-            "tier": self.tier,
-            "source": self.source,
-            "target": self.target,
-            "target_name": self.target_name,
-            "text": self.text,
-            "pronunciation": self.pronunciation,
-            "romanization": self.romanization,
-            "status": self.status,
-            "label": self.label,
-            "reviewed_by": self.reviewed_by,
-            "reviewed_on": self.reviewed_on,
-            "notes": self.notes,
-            "phrase": None
-            if p is None
-            else {"id": p.id, "text": p.text, "category": p.category, "urgent": p.urgent, "legal": p.legal},
-            "score": self.score,
-            "matched_lang": self.matched_lang,
-            "matched_text": self.matched_text,
-            "legal_warning": self.legal_warning,
-            "warnings": self.warnings,
-            "interpreter": self.interpreter,
-            "suggestions": [x.to_json() for x in self.suggestions],
-            "rtl": self.rtl,
-        }
 
 
 def interpreter_line(code: str) -> str:

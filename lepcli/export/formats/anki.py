@@ -169,10 +169,6 @@ class AudioStats:
     none: int = 0
     failed: list[str] = field(default_factory=list)  # "code phrase_id: why" where a voice was there but failed
 
-    def to_json(self) -> dict[str, Any]:
-        return {"recorded": self.recorded, "computer_voice": self.computer_voice, "none": self.none,
-                "failed": list(self.failed)}  # fmt: skip
-
 
 @dataclass
 class Deck:
