@@ -1002,7 +1002,7 @@ def test_available_reads_an_index_offline_and_names_the_other_tiers(
 # UNIT TESTS against LibreTranslate's documented responses, served by a stand-in written with the
 # standard library's http.server (a real LibreTranslate server could not be started here offline).
 
-SECRET = "ZEBRA-SECRET-4417 my cousin sold the old bicycle"
+SECRET = "ZEBRA-SECRET-4417 my cousin painted the old bicycle"  # everyday: the gate lets it reach MT
 
 
 class _FakeLibreTranslate:
