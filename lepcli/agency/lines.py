@@ -377,7 +377,7 @@ def _cache_key(path: Path, raw: bytes) -> list[Any]:
     return cache.key(path, raw, [CACHE_SCHEMA, __version__, index_stamp])
 
 
-def _read_cache(path: Path, key: dict[str, Any]) -> Directory | None:
+def _read_cache(path: Path, key: list[Any]) -> Directory | None:
     try:
         raw = _cache_path(path).read_bytes()
     except OSError:
