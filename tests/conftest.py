@@ -7,6 +7,8 @@ open an inet socket fail the test; ``test_offline.py`` proves the guard is activ
 
 from __future__ import annotations
 
+import copy
+import functools
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,23 @@ try:  # tests/test_robustness.py: `make test` runs "default"; HYPOTHESIS_PROFILE
     _hypothesis_settings.load_profile(_os.environ.get("HYPOTHESIS_PROFILE", "default"))
 except ImportError:
     pass
+
+
+PHRASEBOOKS = Path(__file__).resolve().parent.parent / "phrasebooks"
+
+
+@functools.cache
+def _shipped_yaml(name: str) -> Any:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the pure-Python loader takes ~1 s for en.yaml
+    return yaml.load((PHRASEBOOKS / name).read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 (a safe loader)
+
+
+def shipped_yaml(name: str) -> Any:
+    """A packaged phrasebook file as plain YAML data (read independently of lepcli's loader), parsed once
+    per session; each caller gets its own copy."""
+    return copy.deepcopy(_shipped_yaml(name))
 
 
 SHARED_CACHES = ("phrasebooks", "books", "indexes")  # parsed files, merged phrasebooks, built search indexes

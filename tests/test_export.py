@@ -465,7 +465,8 @@ def test_bad_options_are_one_clear_error(lep: Lep, tmp_path: Path, args: list[st
 
 
 def test_format_comes_from_the_file_name_or_is_asked_for(lep: Lep, tmp_path: Path) -> None:
-    run = lep("export", "phrasebook", "--lang", "es", "-o", str(tmp_path / "x.apkg"), "--json")
+    # the format is the point here (audio: tests/test_export_anki.py)
+    run = lep("export", "phrasebook", "--lang", "es", "-o", str(tmp_path / "x.apkg"), "--no-audio", "--json")
     assert run.exit_code == 0 and run.json()["format"] == "anki"
     run = lep("export", "phrasebook", "--lang", "es", "-o", str(tmp_path / "x.txt"))
     assert run.exit_code == 3 and "--format" in run.stderr

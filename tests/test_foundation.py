@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from lepcli import paths
 from lepcli.errors import ExitCode
+from tests.conftest import shipped_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -106,7 +106,7 @@ def test_doctor_reports_locations_and_offline(lep, lep_home: Path) -> None:
     assert data["offline"] is True
     assert str(lep_home) in data["locations"]["models"]
     checks = {c["name"]: c for c in data["checks"]}
-    master = yaml.safe_load((ROOT / "phrasebooks" / "en.yaml").read_text(encoding="utf-8"))
+    master = shipped_yaml("en.yaml")
     assert checks["phrasebooks"]["ok"] and f"{len(master['phrases'])} phrases" in checks["phrasebooks"]["detail"]
     assert not checks["interpreter lines"]["ok"] and "FICTIONAL EXAMPLE" in checks["interpreter lines"]["detail"]
     assert not checks["offline translation models"]["ok"]  # a new LEP_HOME has none

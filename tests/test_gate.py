@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from lepcli.translate import gate
+from tests.conftest import shipped_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 Lep = Callable[..., Any]
@@ -44,15 +44,23 @@ def test_legal_wording_is_refused_with_the_interpreter_line(lep: Lep, text: str)
 
 @pytest.mark.parametrize(
     "text",
-    ["license please", "are you ok", "search and rescue is on the way", "I'm looking for your son",
-     "you have the right of way", "take a deep breath", "do you need a doctor", "turn right at the light"],
+    [
+        "license please",
+        "are you ok",
+        "search and rescue is on the way",
+        "I'm looking for your son",
+        "you have the right of way",
+        "take a deep breath",
+        "do you need a doctor",
+        "turn right at the light",
+    ],
 )
 def test_everyday_talk_is_not_blocked(text: str) -> None:
     assert gate.check(text) is None, text
 
 
 def test_no_phrasebook_phrase_or_paraphrase_is_misread_by_the_gate() -> None:
-    master = yaml.safe_load((ROOT / "phrasebooks" / "en.yaml").read_text(encoding="utf-8"))
+    master = shipped_yaml("en.yaml")
     wrong = []
     for p in master["phrases"]:
         if p["id"].startswith("responses."):
@@ -139,9 +147,14 @@ def test_real_words_are_never_respelled_into_legal_ones(real: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Who shot him?", "Who does this meth belong to?", "How long was his hand on your throat?",
-     "Was he on drugs when he attacked you?", "Say your name and the date for the recording.",
-     "Touch your finger to your nose."],
+    [
+        "Who shot him?",
+        "Who does this meth belong to?",
+        "How long was his hand on your throat?",
+        "Was he on drugs when he attacked you?",
+        "Say your name and the date for the recording.",
+        "Touch your finger to your nose.",
+    ],
 )
 def test_intent_patterns_catch_wordings_outside_the_stock_phrases(text: str) -> None:
     assert gate.check(text) is not None, text
@@ -149,10 +162,18 @@ def test_intent_patterns_catch_wordings_outside_the_stock_phrases(text: str) -> 
 
 @pytest.mark.parametrize(
     "text",
-    ["Is the person who hurt you still there?", "I pulled you over because you were speeding.",
-     "Did you see which way the car went?", "An immigration lawyer can tell you about the U visa.",
-     "He's in cardaic arrest, start CPR.", "Let me take a look at that cut.", "Would you like something to drink?",
-     "have you had anything to eat today", "did I understand that right", "theres a shelter that can take u in"],
+    [
+        "Is the person who hurt you still there?",
+        "I pulled you over because you were speeding.",
+        "Did you see which way the car went?",
+        "An immigration lawyer can tell you about the U visa.",
+        "He's in cardaic arrest, start CPR.",
+        "Let me take a look at that cut.",
+        "Would you like something to drink?",
+        "have you had anything to eat today",
+        "did I understand that right",
+        "theres a shelter that can take u in",
+    ],
 )
 def test_witness_safety_and_care_talk_is_not_legal(text: str) -> None:
     assert gate.check(text) is None, text
@@ -174,7 +195,7 @@ def test_the_word_model_yields_to_an_everyday_phrase_found_surely(
         encoding="utf-8",
     )
     (agency / "es.yaml").write_text(
-        'language: es\nname: Spanish\ntranslations:\n  traffic.who_else_in_car:\n'
+        "language: es\nname: Spanish\ntranslations:\n  traffic.who_else_in_car:\n"
         '    text: "¿Quién más iba en el carro con usted?"\n    pronunciation: "x"\n    status: draft\n',
         encoding="utf-8",
     )

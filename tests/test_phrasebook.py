@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from lepcli import paths
+from tests.conftest import shipped_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGED = ROOT / "phrasebooks"
@@ -23,11 +23,11 @@ Lep = Callable[..., Any]
 
 
 def english() -> dict[str, Any]:
-    return yaml.safe_load((PACKAGED / "en.yaml").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    return shipped_yaml("en.yaml")  # type: ignore[no-any-return]
 
 
 def packaged_translation(lang: str, phrase_id: str) -> dict[str, Any]:
-    data = yaml.safe_load((PACKAGED / f"{lang}.yaml").read_text(encoding="utf-8"))
+    data = shipped_yaml(f"{lang}.yaml")
     return data["translations"][phrase_id]  # type: ignore[no-any-return]
 
 
@@ -244,7 +244,16 @@ def test_show_one_language(lep: Lep) -> None:
     data = run.json()
     assert set(data) == {"phrase", "translations", "missing"}
     assert set(data["phrase"]) == {
-        "id", "text", "category", "urgent", "legal", "answer", "notes", "keywords", "paraphrases", "source"
+        "id",
+        "text",
+        "category",
+        "urgent",
+        "legal",
+        "answer",
+        "notes",
+        "keywords",
+        "paraphrases",
+        "source",
     }
     t = data["translations"][0]
     assert set(t) == {

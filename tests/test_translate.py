@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from lepcli import paths
 from lepcli.translate import looks_legal
+from tests.conftest import shipped_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 Lep = Callable[..., Any]
@@ -46,7 +46,7 @@ ANSWER_KEYS = {
 
 
 def shipped(lang: str, phrase_id: str) -> dict[str, Any]:
-    data = yaml.safe_load((ROOT / "phrasebooks" / f"{lang}.yaml").read_text(encoding="utf-8"))
+    data = shipped_yaml(f"{lang}.yaml")
     return data["translations"][phrase_id]  # type: ignore[no-any-return]
 
 
@@ -214,9 +214,7 @@ def test_legal_free_text_is_refused_before_machine_translation(lep: Lep, text: s
     assert text not in run.stderr
 
 
-@pytest.mark.parametrize(
-    "text", ["Are you hurt?", "We are searching for your child", "Is the courtyard open?", ""]
-)
+@pytest.mark.parametrize("text", ["Are you hurt?", "We are searching for your child", "Is the courtyard open?", ""])
 def test_looks_legal_leaves_ordinary_text_alone(text: str) -> None:
     assert not looks_legal(text)
 
