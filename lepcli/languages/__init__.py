@@ -101,6 +101,11 @@ def _by_code() -> dict[str, Language]:
     return out
 
 
+def is_curated(code: str) -> bool:
+    """Whether ``code`` is exactly the code of a curated language (one :func:`catalog` lists)."""
+    return code in _by_code()
+
+
 def catalog() -> list[Language]:
     """Every curated language, most often met first."""
     return sorted(_by_code().values(), key=lambda lang: lang.rank or 10_000)

@@ -474,7 +474,7 @@ def merge_master(
 def known_code(code: str) -> bool:
     from lepcli import languages
 
-    return any(lang.code == code for lang in languages.catalog())
+    return languages.is_curated(code)
 
 
 def unknown_code_message(stem: str) -> str:

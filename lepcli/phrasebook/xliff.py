@@ -349,7 +349,7 @@ def import_file(
     code = _norm_lang(target_tag)
     if code is None:
         raise BadInput(f"{path.name}: the file names no single target-language", hint="export one file per language")
-    if code not in {lg.code for lg in languages.catalog()}:
+    if not languages.is_curated(code):
         raise BadInput(f"{path.name}: target-language {target_tag} is not a language lepcli knows")
     language = languages.get(code)
     if lang is not None and code != lang:
