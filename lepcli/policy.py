@@ -394,7 +394,8 @@ _BENIGN = [
     r"\bchild custody\b",
     r"\b(take|taking|took) a (deep |slow )?breath\b(?! (test|sample|analysis))",
     r"\bblow (your|ur) nose\b",
-    r"\b(blow|blew|blowing|blown) (through|past|thru) (a |the |that )?(red|light|stop|intersection|sign)\b",
+    r"\b(blow|blew|blowing|blown) ((through|past|thru) )?(a |the |that )?(red|light|stop|intersection|sign)\b",
+    r"\b(what|which) (part|parts) of (your|ur) body (hurts?|is hurting|are hurting|feels?|is (sore|bleeding|numb|swollen))\b",
     r"\b(blow|blew|blowing|blown) (out|up|away|over|down)\b",
     r"\b(immigration|divorce|family|tenant|housing|eviction|civil|landlord) (lawyer|attorney)\b",
     r"\b(lawyer|attorney) (for|about) (the|your|ur|a) (divorce|eviction|visa|immigration|custody|lease|will|uvisa visa)\b",
@@ -619,17 +620,19 @@ def legal_risk(text: str) -> LegalRisk | None:
     return None
 
 
-_FOREIGN_LEGAL = re.compile(
-    r"\b(derecho a guardar silencio|guardar silencio|abogad[oa]|declaraci[oó]n|consentimiento|"
-    r"(puedo|podemos) (registrar|revisar|buscar|esculcar)|arrestad[oa]|detenid[oa]|bajo arresto|confesi[oó]n|"
-    r"culpable|alcohol[ií]metro|prueba de (aliento|sangre|alcohol)|firm[ae] aqu[ií])\b",
-    re.IGNORECASE,
-)
+@functools.cache
+def _foreign_legal() -> re.Pattern[str]:  # compiled on first use: most texts are English
+    return re.compile(
+        r"\b(derecho a guardar silencio|guardar silencio|abogad[oa]|declaraci[oó]n|consentimiento|"
+        r"(puedo|podemos) (registrar|revisar|buscar|esculcar)|arrestad[oa]|detenid[oa]|bajo arresto|confesi[oó]n|"
+        r"culpable|alcohol[ií]metro|prueba de (aliento|sangre|alcohol)|firm[ae] aqu[ií])\b",
+        re.IGNORECASE,
+    )
 
 
 def looks_legal_foreign(text: str) -> bool:
     """The legal words most often typed in Spanish (abogado, ¿puedo revisar...?)."""
-    return bool(_FOREIGN_LEGAL.search(text))
+    return bool(_foreign_legal().search(text))
 
 
 def looks_legal_any_language(text: str) -> bool:

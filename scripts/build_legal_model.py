@@ -6,7 +6,7 @@ by 5-fold cross-validation so that about 3% of everyday texts the folds did not 
 Training text, nothing else:
 - the "dev" half of bench/sets/legal.tsv (CRC-32 of the text even; the odd half is held out and
   never read here, so bench/bench_phrasebook.py measures the model on text it has not seen);
-- scripts/legal_training.tsv: 2,600 wordings written for training (never copied from the bench sets);
+- scripts/legal_training.tsv: ~7,000 wordings written for training in four rounds (never copied from the bench sets);
 - the phrasebook: legal phrases' English texts (legal), every other phrase's text and paraphrases (everyday).
 
 It first writes lepcli/data/near_legal_words.txt: the English words (wordfreq's most frequent, down

@@ -173,6 +173,8 @@ def test_intent_patterns_catch_wordings_outside_the_stock_phrases(text: str) -> 
         "have you had anything to eat today",
         "did I understand that right",
         "theres a shelter that can take u in",
+        "what part of your body hurts",
+        "you blew that red back there",
     ],
 )
 def test_witness_safety_and_care_talk_is_not_legal(text: str) -> None:
@@ -201,7 +203,7 @@ def test_the_word_model_yields_to_an_everyday_phrase_found_surely(
     )
     monkeypatch.setenv("LEP_PHRASEBOOKS", str(agency))
     pb._LOADED.clear()
-    typed = "so who else was in the car with you"
+    typed = "who else was in the car with you guys"
     assert gate.check(typed) is not None and gate.check(typed).why == "words"  # type: ignore[union-attr]
     assert translate.match(typed, "es").phrase_id == "traffic.who_else_in_car"
     run = lep("translate", typed, "--to", "es")
@@ -212,7 +214,7 @@ def test_the_word_model_yields_to_an_everyday_phrase_found_surely(
 def test_free_text_no_phrase_matched_meets_the_stricter_threshold(lep: Lep) -> None:
     """Before machine translation the word model's lower threshold applies; the bench measures its
     cost. A question about what someone did, far from every phrase, is refused, model or not."""
-    text = "how did the window get broken"
+    text = "so how did that window break"
     assert gate.check(text) is None or gate.check(text).why == "words"  # type: ignore[union-attr]
     assert gate.check(text, before_machine=True) is not None
     run = lep("translate", text, "--to", "es")
