@@ -60,6 +60,21 @@ def register(names: list[str] | None = None) -> typer.Typer:
     return app
 
 
+_BUILT: dict[frozenset[str], Any] = {}
+
+
+def _command() -> Any:
+    """The click command of the commands registered so far, built once for each set of them.
+
+    ``app(...)`` would rebuild it at every call, evaluating every command's annotations again: once per
+    process for a user, but once per run for the test suite's in-process runs and the encounter screen."""
+    key = frozenset(_registered)
+    found = _BUILT.get(key)
+    if found is None:
+        found = _BUILT[key] = typer.main.get_command(app)
+    return found
+
+
 def _short_help(doc: object) -> str | None:
     """The first sentence of a help text, whole: click would cut it with "..." to fit 80 columns."""
     if not isinstance(doc, str) or not doc.strip():
@@ -128,7 +143,7 @@ def _main(args: list[str]) -> None:
         first = args[0] if args else None
         if first not in ("--version", "-V"):  # the version needs no command; help and a typo need them all
             register([first] if first in COMMANDS else None)
-        returned = app(args=args, prog_name="lep", standalone_mode=False)
+        returned = _command()(args=args, prog_name="lep", standalone_mode=False)
         code = returned if isinstance(returned, int) else 0
         if code == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C inside a command into a silent Exit(130)
             _exit_interrupted()
