@@ -39,6 +39,9 @@ test: setup argos
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/lep phrase check
+	@# bytecode for lepcli as an installed copy has it (an editable install has none, and a shell with
+	@# PYTHONDONTWRITEBYTECODE would recompile every module in each of the suite's `lep` processes)
+	$(BIN)/python -m compileall -q lepcli
 	$(BIN)/python -m pytest -q -n 2
 
 bench: setup argos

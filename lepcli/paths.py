@@ -6,6 +6,7 @@ variable, then the user config folder, then the default shipped inside the packa
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from pathlib import Path
@@ -67,6 +68,7 @@ def cache_dir() -> Path:
     return _user_dir("cache")
 
 
+@functools.cache  # where this file is installed: fixed for the life of the process
 def packaged_data_dir() -> Path:
     """The shipped defaults: inside the wheel (``lepcli/_data``) or the repository root."""
     here = Path(__file__).resolve().parent

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -122,8 +123,11 @@ class Problem(NamedTuple):
         return f"{where}: {part}{self.message}"
 
 
+_NO_PLACEHOLDERS: frozenset[str] = frozenset()
+
+
 def placeholders(text: str) -> frozenset[str]:
-    return frozenset(PLACEHOLDER_RE.findall(text))
+    return frozenset(PLACEHOLDER_RE.findall(text)) if "{" in text else _NO_PLACEHOLDERS
 
 
 class Phrasebook:
@@ -148,6 +152,7 @@ class Phrasebook:
         self._translations: dict[str, dict[str, Translation]] = {}
         self._names: dict[str, str] = {}
         self._indexes: dict[frozenset[str], Index] = {}
+        self._exact: dict[str, dict[str, list[str]]] = {}
         self._master_inputs: bytes | None = None  # what the English phrases were built from (derived cache key)
 
     # public API (contract) ------------------------------------------------------------------
@@ -231,23 +236,32 @@ class Phrasebook:
         first: tuple[str, str] | None = None
         if not query_key:  # an empty key (a lone combining mark, symbols) matches nothing
             return None
-        if MASTER in langs:
-            for p in self.phrases:
-                if skip is not None and p.id.startswith(skip):
+        for lang in ([MASTER] if MASTER in langs else []) + sorted(langs - {MASTER}):
+            for pid in self._exact_table(lang).get(query_key, ()):
+                if skip is not None and pid.startswith(skip):
                     continue
-                if p.key == query_key or query_key in p.paraphrase_keys:
-                    if prefer is None or p.id.startswith(prefer):
-                        return MASTER, p.id
-                    first = first or (MASTER, p.id)
-        for lang in sorted(langs - {MASTER}):
-            for t in self.translations(lang).values():
-                if skip is not None and t.phrase_id.startswith(skip):
-                    continue
-                if query_key in (t.key, t.romanization_key) or query_key in t.variant_keys:
-                    if prefer is None or t.phrase_id.startswith(prefer):
-                        return lang, t.phrase_id
-                    first = first or (lang, t.phrase_id)
+                if prefer is None or pid.startswith(prefer):
+                    return lang, pid
+                first = first or (lang, pid)
         return first
+
+    def _exact_table(self, lang: str) -> dict[str, list[str]]:
+        """Token key -> ids of the phrases with a text of exactly that key in ``lang`` (phrase order)."""
+        table = self._exact.get(lang)
+        if table is None:
+            table = self._exact[lang] = {}
+            keyed: Iterable[tuple[str, Iterable[str]]]
+            if lang == MASTER:
+                keyed = ((p.id, (p.key, *p.paraphrase_keys)) for p in self.phrases)
+            else:
+                found = self.translations(lang).values()
+                keyed = ((t.phrase_id, (t.key, t.romanization_key, *t.variant_keys)) for t in found)
+            for pid, keys in keyed:
+                for k in keys:
+                    ids = table.setdefault(k, []) if k else None
+                    if ids is not None and (not ids or ids[-1] != pid):
+                        ids.append(pid)
+        return table
 
     def in_category(self, category: str | None) -> list[Phrase]:
         return [p for p in self.phrases if category is None or p.category == category]
@@ -311,16 +325,33 @@ def yaml_files(folder: Path) -> list[tuple[str, Path, int, int]]:
 
 
 def load() -> Phrasebook:
-    """The merged phrasebook (packaged + agency folders), cached while no file changes."""
+    """The merged phrasebook (packaged + agency folders), memoised while no file's name, size or mtime
+    changes (the disk caches under it key on content)."""
     layers = folders()
-    listing = [(layer, yaml_files(folder)) for layer, folder in layers]
-    key = (tuple(str(f) for _, f in layers), tuple((layer, tuple(files)) for layer, files in listing))
+    key = tuple((str(folder), _stamps(folder)) for _, folder in layers)
     book = _LOADED.get(key)
     if book is None:
-        book = _build(listing)
+        book = _build([(layer, yaml_files(folder)) for layer, folder in layers])
         _LOADED.clear()
         _LOADED[key] = book
     return book
+
+
+def _stamps(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """(name, size, mtime) of the YAML files in ``folder``: what :func:`load`'s memo checks at every call."""
+    try:
+        with os.scandir(folder) as entries:
+            found = []
+            for entry in entries:
+                if entry.name.endswith((".yaml", ".yml")) and not entry.name.startswith("."):
+                    try:
+                        st = entry.stat()
+                    except OSError:
+                        continue
+                    found.append((entry.name, st.st_size, st.st_mtime_ns))
+    except OSError:
+        return ()
+    return tuple(sorted(found))
 
 
 def _build(listing: list[tuple[int, list[tuple[str, Path, int, int]]]]) -> Phrasebook:
