@@ -48,7 +48,7 @@ PHRASE_KEYS = frozenset({"id", "text", "category", "urgent", "legal", "answer", 
 TRANSLATION_KEYS = frozenset(
     {"text", "pronunciation", "romanization", "status", "reviewed_by", "reviewed_on", "notes", "variants"}
 )
-CACHE_VERSION = 8
+CACHE_VERSION = 9
 
 
 # -- the model ---------------------------------------------------------------------------------
@@ -246,21 +246,18 @@ class Phrasebook:
         return first
 
     def _exact_table(self, lang: str) -> dict[str, list[str]]:
-        """Token key -> ids of the phrases with a text of exactly that key in ``lang`` (phrase order)."""
+        """Token key -> ids of the phrases with a text of exactly that key in ``lang`` (phrase order);
+        built with the cached merge (see _key_table), so a lookup reads it instead of building it."""
+        if lang != MASTER:
+            self.translations(lang)  # loading a language stores its table
         table = self._exact.get(lang)
         if table is None:
-            table = self._exact[lang] = {}
-            keyed: Iterable[tuple[str, Iterable[str]]]
             if lang == MASTER:
-                keyed = ((p.id, (p.key, *p.paraphrase_keys)) for p in self.phrases)
+                table = _key_table((p.id, (p.key, *p.paraphrase_keys)) for p in self.phrases)
             else:
                 found = self.translations(lang).values()
-                keyed = ((t.phrase_id, (t.key, t.romanization_key, *t.variant_keys)) for t in found)
-            for pid, keys in keyed:
-                for k in keys:
-                    ids = table.setdefault(k, []) if k else None
-                    if ids is not None and (not ids or ids[-1] != pid):
-                        ids.append(pid)
+                table = _key_table((t.phrase_id, (t.key, t.romanization_key, *t.variant_keys)) for t in found)
+            self._exact[lang] = table
         return table
 
     def in_category(self, category: str | None) -> list[Phrase]:
@@ -277,6 +274,7 @@ class Phrasebook:
         if state["name"]:
             self._names.setdefault(lang, state["name"])
         self.problems.extend(tuple.__new__(Problem, p) for p in state["problems"])
+        self._exact[lang] = state["exact"]
         return {t[0]: tuple.__new__(Translation, t) for t in state["translations"]}
 
     def _check_language(self, lang: str, files: list[tuple[int, Path]]) -> dict[str, Any]:
@@ -294,7 +292,25 @@ class Phrasebook:
             merged.update({e.phrase_id: e for e in entries})
         # An agency that rewrote a phrase's English text makes older translations of it stale.
         kept = [t for t in merged.values() if t.layer >= self._text_layer.get(t.phrase_id, 0)]
-        return {"name": name, "problems": [tuple(p) for p in problems], "translations": [tuple(t) for t in kept]}
+        exact = _key_table((t.phrase_id, (t.key, t.romanization_key, *t.variant_keys)) for t in kept)
+        return {
+            "name": name,
+            "problems": [tuple(p) for p in problems],
+            "translations": [tuple(t) for t in kept],
+            "exact": exact,
+        }
+
+
+def _key_table(keyed: Iterable[tuple[str, Iterable[str]]]) -> dict[str, list[str]]:
+    """Token key -> the ids that have a text of that key, in order, each once per key."""
+    table: dict[str, list[str]] = {}
+    for pid, keys in keyed:
+        for k in keys:
+            if k:
+                ids = table.setdefault(k, [])
+                if not ids or ids[-1] != pid:
+                    ids.append(pid)
+    return table
 
 
 # -- loading -------------------------------------------------------------------------------------
@@ -391,6 +407,7 @@ def _build(listing: list[tuple[int, list[tuple[str, Path, int, int]]]]) -> Phras
         )
     book = Phrasebook(phrases, state["categories"], lang_files, state["text_layer"], problems, files)
     book._master_inputs = inputs
+    book._exact[MASTER] = state["exact"]
     return book
 
 
@@ -416,6 +433,7 @@ def _merge_masters(masters: list[tuple[int, Path]]) -> dict[str, Any]:
         merge_master(record, path, layer, phrases, categories, text_layer, file_problems)
     return {
         "phrases": [tuple(p) for p in phrases.values()],
+        "exact": _key_table((p.id, (p.key, *p.paraphrase_keys)) for p in phrases.values()),
         "categories": categories,
         "text_layer": text_layer,
         "problems": [[tuple(p) for p in ps] for ps in per_file],
