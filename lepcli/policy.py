@@ -129,6 +129,15 @@ def word_class(word: str) -> str | None:
 
 _PATTERNS: dict[str, list[str]] = {
     "consent_search": [
+        r"\b(pat|patting) (you |u |him |her )?down\b|\bpat-?downs?\b|\bfrisk(ing)?\b",
+        r"\b(empty|turn|pull|take) (out )?(your|ur) pockets\b|\bpockets (out|inside out)\b|\beverything (from|out of|in) (your|ur) pockets\b",
+        r"\b(drug|k9|k-9|narcotics) dogs?\b|\bk9\b",
+        r"\bcheck(ing)? (you|u) for (weapons|anything)\b",
+        r"\binventory (of )?(the )?(contents|car|vehicle|truck)\b",
+        r"\b(look|go|scroll) (at|through|in) (your|ur) (text messages|texts|messages|photos|pictures|call log|call history|phone|contacts)\b",
+        r"\b(unlock|open) (your|ur) phone (and|so|for)\b|\bdownload\b.{0,25}\bphone\b",
+        r"\b(dump|empty|open) (out )?(your|ur) (purse|bag|backpack|wallet)\b",
+        r"\blift (up )?(your|ur) shirt\b",
         r"\b(any )?(objection|problem|issue) (to|with) (me|us|my|our) (looking|searching|checking|taking a look)\b",
         r"\b(let|allow|permit) (me|us) (to )?(search|look|check|go through|take a look)\b",
         r"\bsearch\w*\b",
@@ -154,6 +163,12 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bcan (i|we) (come|step|go) (in|inside)\b",
     ],
     "rights": [
+        r"\bnot free to (leave|go)\b",
+        r"\b(voluntary|voluntarily|of your own free will)\b",
+        r"\bnot (required|obligated) to (speak|talk|answer)\b",
+        r"\b(stop|quit) (talking|answering)\b.{0,20}\b(any time|anytime|whenever)\b|\b(any time|anytime)\b.{0,20}\b(stop|quit) (talking|answering)\b",
+        r"\b(your )?(parents?|mom|dad|mother|father|guardian) (can )?(be )?(here|present|with you) (with you )?(while|when) (we|i) (talk|question|ask)\b",
+        r"\bpromised? (you|u) anything\b",
         r"\b(understand|understood|know) (this|these|each|every) rights?\b",
         r"\b(understand|understood|know) (that|the) rights\b",  # not "did I understand that right"
         r"\bmiranda\b",
@@ -184,6 +199,14 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bconsulate\b",
     ],
     "arrest": [
+        r"\b(resisting|additional|criminal|felony|misdemeanor|final|more|new|extra) charges?\b",
+        r"\b(post|posting|set) (your |the |a )?(bond|bail)\b|\bbail (is|was|will be) set\b",
+        r"\b(leg restraints|leg irons|hobble|shackles|zip ties)\b",
+        r"\b(in|into) the back of (my|the|our) (patrol )?(car|cruiser|unit)\b",
+        r"\bcome (down )?to the station with (us|me)\b|\bnot going home tonight\b",
+        r"\bnot (free to go|leaving|going anywhere) (yet|right now|just yet)\b",
+        r"\bhold(ing)? (you|u) (for|at|until|overnight)\b|\bmug ?shots?\b",
+        r"\b(you|u|ur|you re) (coming|comin) with (me|us)\b",
         r"\b(under|placing you under|place you under) (arrest|custody)\b",
         r"\barrest\w*\b",
         r"\barested\b",
@@ -200,6 +223,10 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bgoing to (the )?(station|precinct|jail)\b",
     ],
     "chemical_test": [
+        r"\b(eye|walk and turn|one leg|one-leg|balance|coordination) tests?\b|\bbreath (result|reading|sample)\b",
+        r"\b(walk|walking) a straight line\b|\b(nine|9) (heel to toe )?steps\b|\bheel to toe\b",
+        r"\bstand on (one|your (left|right)) (foot|leg)\b",
+        r"\b(signs of )?impairment\b|\bsafe to drive\b.{0,30}\btests?\b",
         r"\b(impaired|under the influence|too drunk to drive|over the (legal )?limit)\b",
         r"\b(touch|put) (your|ur) (finger|fingertip|index finger)\b.{0,20}\bnose\b",
         r"\b(heel to toe|walk (a|in a|on the|the|along the) (straight )?line|(stand|balance) on one (leg|foot))\b",
@@ -313,6 +340,10 @@ _PATTERNS: dict[str, list[str]] = {
         r"your (wife|husband|girlfriend|boyfriend|partner|kid|kids|child|son|daughter|mother|father))\b",
     ],
     "statement": [
+        r"\b(recorded|recording|videotaped) (interview|statement)\b|\b(interview|statement|this) (will be|is being) recorded\b|\btranscripts?\b",
+        r"\btrue and (complete|correct|accurate)\b",
+        r"\bwrite (it|that|this|all this|all that|that last part) down\b|\bwrite down (what|everything) (you|u) (say|said|tell|told)\b",
+        r"\b(get|put) (your|ur) words down\b|\bput (that|it|this) in writing\b",
         r"\bfor the (camera|recording|record|tape|video|recorder|transcript)\b",
         r"\bwrite (an |a |your )?(apology|account|version)\b",
         r"\bstatements?\b",
@@ -378,7 +409,7 @@ _PATTERNS: dict[str, list[str]] = {
 # Benign uses of legal words: the phrase is dropped from the text before the patterns run.
 _BENIGN = [
     r"\b(look|looking|take a look|have a look|check|see) (at )?(your|ur|that|this|the|his|her) (hand|hands|arm|arms|leg|legs|cut|"
-    r"cuts|wound|injury|injuries|head|face|eye|eyes|foot|feet|knee|back|neck|id|license|papers|documents|insurance|"
+    r"cuts|wound|injury|injuries|head|face|eye|eyes|foot|feet|knee|back(?! seat| of the)|neck|id|license|papers|documents|insurance|"
     r"registration|burn|bite|bruise|bruises|ankle|wrist|finger|shoulder|chest|stomach|mouth|lip|nose|bleeding|swelling)\b",
     r"\b(would you like|do you want|do you need|can i get you|let me get you|i can get you|i will get you|"
     r"here is|here s) (some |a )?(something|anything|water|coffee|a blanket|blanket|food|a drink)( to (drink|eat))?\b",
@@ -387,6 +418,30 @@ _BENIGN = [
     r"\bsign (on|at|in|by|near) (the |that |this )?(door|wall|road|street|corner|building|window|front|gate|highway|left|right)\b",
     r"\bsign (says|said|reads)\b",
     r"\b(cardiac|heart|respiratory) arrest\b",
+    r"\b(were|are|was|have) (you|u) (been )?(shot|stabbed|robbed|attacked|injured)\b(?! (anyone|anybody|someone|him|her|them|at|the))",
+    r"\b(search|searching|searched) (team|teams|party|parties|crew|dogs?|effort|volunteers?|and rescue)\b",
+    r"\b(searching|searched|search(ing)? of) (the|a|this) (lake|water|creek|creek bed|river|woods|rubble|parking lot|shore|beach|website|internet)\b",
+    r"\bsearch (your|ur|the) (phone s app|website|app|internet)\b",
+    r"\b(bank|credit card|card|phone bill|billing|account|mortgage|insurance|monthly) statements?\b",
+    r"\b(put out|giving|gave|released?|issued?|made) a statement\b",
+    r"\bsign (in|up|out)\b|\b(good|bad) sign\b",
+    r"\bsign (the|this|that) (visitor log|hotel|hotel s|permission slip|tow release|release|hospital form|registration card|form if you|lost property log)\b",
+    r"\bsign (for|here for) (your|the|his|her) (package|property|keys|car|dog|bag|things|son s|daughter s)\b",
+    r"\bsign here to (get|show you got|pick up)\b",
+    r"\b(er|hospital|nurse|nurses|doctor|doctors|clinic|medics?|lab)\b.{0,40}\b(blood tests?|blood sample|urine sample|draw (some )?blood|test your blood)\b",
+    r"\b(blood tests?|blood sample)\b.{0,30}\b(at the|in the) (hospital|er|clinic)\b",
+    r"\b(hotel|flight|bus|ferry|campground|online|travel|room) booking\b|\bbooking (website|office) for\b",
+    r"\bcustody (exchange|hearing|schedules?)\b|\bfamily court\b",
+    r"\bjail\b.{0,30}\b(visiting|visitor|lobby|kiosk|website|letter)\b|\b(visit|visiting hours|mail)\b.{0,40}\bjail\b",
+    r"\b(free|family law|immigration|civil|housing|tenant) (lawyers?|attorneys?)\b|\b(call|contact) legal aid\b|\blegal aid (office|can|helps)\b",
+    r"\bwrite down (the|your|my|his|her) (serial number|report number|badge number|contact info|contact information|phone number|number|plate|license plate|info|address|time|tow)\b",
+    r"\ba pen to write\b",
+    r"\bwhere were (you|u) when (you|u) (noticed|first|saw|smelled|heard|realized|last)\b",
+    r"\b(back blows|blow on it|blow (out )?the candles|whistle will blow)\b|\bwind (is )?(blow|blew|blowing)\b",
+    r"\blet me (look|check) (up|if|whether|on|with)\b",
+    r"\b(did|has) (he|she|they) (hit|bump|bang|banged|bumped) (his|her|their) head\b",
+    r"\bdetention (pond|basin)\b|\b(rape crisis|sexual assault) (center|nurse|hotline|advocate|program)\b",
+    r"\bwaive (the|a|your) (fee|fees|charge|cost)\b|\bcharges? (you don t recognize|on your (card|statement|account|bill))\b",
     r"\b(had|have|eaten|eat) (anything|something) to eat\b",
     r"\b(shelter|hospital|clinic|hotel|motel|church|family|friend|program|place) (that |who |which )?(can |will |could )?"
     r"take (you|u|him|her|them|the kids|your kids) in\b",
