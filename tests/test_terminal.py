@@ -80,7 +80,7 @@ def run_tty(home: Path, *args: str, cols: int = 80, rows: int = 40, env: dict[st
 
 def screen_of(raw: str, cols: int) -> list[str]:
     """The emulator's screen after ``raw``: one string per row, right-trimmed."""
-    screen = pyte.Screen(cols, 400)
+    screen = pyte.Screen(cols, raw.count("\n") + len(raw) // cols + 5)  # every line fits, wrapped or not
     pyte.Stream(screen).feed(raw)
     return [row.rstrip() for row in screen.display]
 
