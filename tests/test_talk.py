@@ -75,22 +75,23 @@ class Running:
 def start_talk(localhost: None) -> Iterator[Callable[..., Running]]:
     from lepcli.talk.server import TalkServer
 
-    started: list[Any] = []
+    started: list[tuple[Any, Any]] = []
 
     def start(recorder: Any = None) -> Running:
         srv = TalkServer(recorder=recorder)
-        srv.start_thread()
+        thread = srv.start_thread()
         deadline = time.monotonic() + 10
         while not srv.started and time.monotonic() < deadline:
             time.sleep(0.01)
         assert srv.started
-        started.append(srv)
+        started.append((srv, thread))
         return Running(srv)
 
     yield start
-    for srv in started:
+    for srv, _thread in started:
         srv.stop()
-    time.sleep(0.1)
+    for _srv, thread in started:
+        thread.join(timeout=10)  # the server has shut down and let go of its port
 
 
 @pytest.fixture
