@@ -252,12 +252,8 @@ class Phrasebook:
             self.translations(lang)  # loading a language stores its table
         table = self._exact.get(lang)
         if table is None:
-            if lang == MASTER:
-                table = _key_table((p.id, (p.key, *p.paraphrase_keys)) for p in self.phrases)
-            else:
-                found = self.translations(lang).values()
-                table = _key_table((t.phrase_id, (t.key, t.romanization_key, *t.variant_keys)) for t in found)
-            self._exact[lang] = table
+            found = self.phrases if lang == MASTER else self.translations(lang).values()
+            table = self._exact[lang] = _key_table(found)
         return table
 
     def in_category(self, category: str | None) -> list[Phrase]:
@@ -292,19 +288,23 @@ class Phrasebook:
             merged.update({e.phrase_id: e for e in entries})
         # An agency that rewrote a phrase's English text makes older translations of it stale.
         kept = [t for t in merged.values() if t.layer >= self._text_layer.get(t.phrase_id, 0)]
-        exact = _key_table((t.phrase_id, (t.key, t.romanization_key, *t.variant_keys)) for t in kept)
         return {
             "name": name,
             "problems": [tuple(p) for p in problems],
             "translations": [tuple(t) for t in kept],
-            "exact": exact,
+            "exact": _key_table(kept),
         }
 
 
-def _key_table(keyed: Iterable[tuple[str, Iterable[str]]]) -> dict[str, list[str]]:
-    """Token key -> the ids that have a text of that key, in order, each once per key."""
+def _key_table(entries: Iterable[Phrase | Translation]) -> dict[str, list[str]]:
+    """Token key -> the ids of the phrases (or translations) with a text of that key: its own text, a
+    paraphrase, romanization or variant; in order, each id once per key."""
     table: dict[str, list[str]] = {}
-    for pid, keys in keyed:
+    for e in entries:
+        if isinstance(e, Phrase):
+            pid, keys = e.id, (e.key, *e.paraphrase_keys)
+        else:
+            pid, keys = e.phrase_id, (e.key, e.romanization_key, *e.variant_keys)
         for k in keys:
             if k:
                 ids = table.setdefault(k, [])
@@ -433,7 +433,7 @@ def _merge_masters(masters: list[tuple[int, Path]]) -> dict[str, Any]:
         merge_master(record, path, layer, phrases, categories, text_layer, file_problems)
     return {
         "phrases": [tuple(p) for p in phrases.values()],
-        "exact": _key_table((p.id, (p.key, *p.paraphrase_keys)) for p in phrases.values()),
+        "exact": _key_table(phrases.values()),
         "categories": categories,
         "text_layer": text_layer,
         "problems": [[tuple(p) for p in ps] for ps in per_file],
