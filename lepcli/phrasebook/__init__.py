@@ -325,19 +325,8 @@ def folders() -> list[tuple[int, Path]]:
 
 
 def yaml_files(folder: Path) -> list[tuple[str, Path, int, int]]:
-    out = []
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return []
-    for entry in entries:
-        if entry.name.endswith((".yaml", ".yml")) and not entry.name.startswith("."):
-            try:
-                st = entry.stat()
-            except OSError:
-                continue
-            out.append((entry.name.rsplit(".", 1)[0], Path(entry.path), st.st_size, st.st_mtime_ns))
-    return sorted(out)
+    """(stem, path, size, mtime) of the YAML files in ``folder``."""
+    return sorted((name.rsplit(".", 1)[0], folder / name, size, mtime) for name, size, mtime in _stamps(folder))
 
 
 def load() -> Phrasebook:
