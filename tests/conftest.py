@@ -45,7 +45,7 @@ def shipped_yaml(name: str) -> Any:
     return copy.deepcopy(_shipped_yaml(name))
 
 
-SHARED_CACHES = ("phrasebooks", "books", "indexes")  # parsed files, merged phrasebooks, built search indexes
+SHARED_CACHES = ("phrasebooks", "books", "indexes", "data")  # parsed files, merged books, indexes, language tables
 
 
 @pytest.fixture(scope="session")

@@ -28,8 +28,8 @@ sys.stderr.write('\\nHEAVY:' + ','.join(sorted({m.split('.')[0] for m in sys.mod
 """
 
 
-def heavy_imports(args: list[str], home: Path) -> set[str]:
-    env = dict(os.environ, LEP_HOME=str(home), LEP_HEAVY=",".join(HEAVY))
+def heavy_imports(args: list[str], home: Path, heavy: list[str] = HEAVY) -> set[str]:
+    env = dict(os.environ, LEP_HOME=str(home), LEP_HEAVY=",".join(heavy))
     env.pop("LEP_PHRASEBOOKS", None)
     out = ""
     for _ in range(2):  # the first run fills the phrasebook cache (YAML parsed once); the second is the everyday one
@@ -58,3 +58,11 @@ def test_everyday_commands_do_not_import_what_they_do_not_need(
     args: list[str], allowed: set[str], tmp_path: Path, shared_cache: Path
 ) -> None:
     assert heavy_imports(args, share_cache(tmp_path, shared_cache)) <= allowed
+
+
+def test_a_phrase_answer_on_a_pipe_never_loads_json(tmp_path: Path, shared_cache: Path) -> None:
+    """Plain output reads only marshal copies (phrasebooks, indexes, the language tables): json, ~1.5 ms
+    of every start, is for --json and cache misses."""
+    home = share_cache(tmp_path, shared_cache)
+    assert heavy_imports(["translate", "Are you hurt?", "--to", "es"], home, ["json"]) == set()
+    assert heavy_imports(["translate", "Are you hurt?", "--to", "es", "--json"], home, ["json"]) == {"json"}

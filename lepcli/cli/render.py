@@ -15,7 +15,6 @@ output encoding cannot represent (a Latin-1 locale, cp1252) are replaced, never 
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import unicodedata
@@ -237,6 +236,8 @@ def _utf(stream: Any) -> bool:
 def emit_json(data: Any) -> None:
     # On a stream that is not UTF-8 (cp1252, Latin-1), \u escapes keep the data exact.
     ascii_only = not _utf(sys.stdout)
+    import json  # only for --json: plain output never loads it
+
     sys.stdout.write(json.dumps(data, ensure_ascii=ascii_only, indent=2, sort_keys=False) + "\n")
 
 

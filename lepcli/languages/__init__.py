@@ -16,13 +16,13 @@ names the spoken language to ask a phone line for (:attr:`Language.ask_for`).
 from __future__ import annotations
 
 import functools
-import json
 import unicodedata
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from lepcli import jsonable
 from lepcli.errors import BadInput, NotFound
+from lepcli.files import cache
 
 MAX_QUERY = 100
 RTL_SCRIPTS = frozenset({"Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm"})
@@ -82,13 +82,13 @@ _DATA_DIR = Path(__file__).resolve().parent / "data"
 @functools.cache
 def _data() -> dict[str, Any]:
     """Catalog and name index (small: read at every start)."""
-    return json.loads((_DATA_DIR / "languages.json").read_bytes())  # type: ignore[no-any-return]
+    return cache.shipped_json(_DATA_DIR / "languages.json")  # type: ignore[no-any-return]
 
 
 @functools.cache
 def _world_data() -> dict[str, Any]:
     """All other ISO 639 languages (large: read only when a query misses the catalog)."""
-    return json.loads((_DATA_DIR / "languages_world.json").read_bytes())  # type: ignore[no-any-return]
+    return cache.shipped_json(_DATA_DIR / "languages_world.json")  # type: ignore[no-any-return]
 
 
 @functools.cache
@@ -246,7 +246,7 @@ def _fuzzy(query: str, key: str) -> Resolution:
 
 @functools.cache
 def _public_models() -> tuple[str, frozenset[str]]:
-    data = json.loads((_DATA_DIR / "offline_models.json").read_bytes())
+    data = cache.shipped_json(_DATA_DIR / "offline_models.json")
     return str(data["source"]), frozenset(data["codes"])
 
 
