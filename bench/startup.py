@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import resource
 import statistics
 import subprocess
@@ -35,7 +36,8 @@ def run_once(cmd: Sequence[str], env: dict[str, str] | None = None, stdin: bytes
 
 
 def compare(commands: dict[str, Sequence[str]], runs: int = 15, env: dict[str, str] | None = None) -> dict[str, float]:
-    """Median seconds per command, runs interleaved so machine noise hits all alike; prints a table with
+    """Median seconds per command, runs interleaved (in a shuffled order each round) so machine noise hits
+    all alike; prints a table with
     the median wall and CPU time and the fastest run (noise only ever adds time, so the fastest run is
     the steadiest estimate of what a command costs when the machine is shared)."""
     env = {**os.environ, **(env or {})}
@@ -45,8 +47,11 @@ def compare(commands: dict[str, Sequence[str]], runs: int = 15, env: dict[str, s
         time_once(cmd, env)
     samples: dict[str, list[float]] = {name: [] for name in all_cmds}
     cpu: dict[str, list[float]] = {name: [] for name in all_cmds}
+    order = list(all_cmds.items())
+    shuffle = random.Random(0).shuffle  # a new order each round: no command always runs first or after another
     for _ in range(runs):
-        for name, cmd in all_cmds.items():
+        shuffle(order)
+        for name, cmd in order:
             wall, used = run_once(cmd, env)
             samples[name].append(wall)
             cpu[name].append(used)
