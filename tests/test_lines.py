@@ -458,7 +458,7 @@ def test_cache_is_refreshed_when_the_file_changes(lep: Any, agency: Path, lep_ho
     assert agency.stat().st_size == stamp.st_size
     assert run_json(lep, "lines", "es", "--config", str(agency))["agency"] == "Test Parish Police (fictional)"
     # a cache hit (a new process: nothing memoised) gives the same answer as a fresh parse
-    lines._load_cached.cache_clear()
+    lines._LOADED.clear()
     assert run_json(lep, "lines", "mam", "--config", str(agency))["lines"][0]["client_id"] == "A-17"
 
 

@@ -12,7 +12,6 @@ Never suggests children, relatives or bystanders as interpreters: every answer s
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -365,7 +364,7 @@ def _cache_path(path: Path) -> Path:
     return cache.entry_path("lines", path, suffix=".jsonl")
 
 
-def _cache_key(path: Path, raw: bytes) -> list[Any]:
+def _cache_key(path: Path, raw: bytes, raw_digest: str) -> list[Any]:
     """The file's content (lepcli.files.cache: never size and mtime alone), the schema and the language index."""
     from lepcli.files import cache
 
@@ -374,7 +373,7 @@ def _cache_key(path: Path, raw: bytes) -> list[Any]:
         index_stamp = index.stat().st_size
     except OSError:
         index_stamp = 0
-    return cache.key(path, raw, [CACHE_SCHEMA, __version__, index_stamp])
+    return cache.key(path, raw, [CACHE_SCHEMA, __version__, index_stamp], raw_digest)
 
 
 def _read_cache(path: Path, key: list[Any]) -> Directory | None:
@@ -449,12 +448,8 @@ def load(config: str | Path | None = None) -> Directory:
     return _load_path(path.resolve(), source)
 
 
-@functools.lru_cache(maxsize=8)
-def _load_cached(path: Path, digest: str, source: str) -> Directory:
-    from lepcli.files import reading
-
-    raw = reading.read_config(path)  # what is hashed is what is parsed
-    key = _cache_key(path, raw)
+def _load_raw(path: Path, raw: bytes, raw_digest: str) -> Directory:
+    key = _cache_key(path, raw, raw_digest)
     cached = _read_cache(path, key)
     if cached is not None:
         return cached
@@ -487,11 +482,22 @@ def _load_cached(path: Path, digest: str, source: str) -> Directory:
     return Directory(header, None, lines, esl)
 
 
+_LOADED: dict[tuple[Path, str, str], Directory] = {}  # (path, content digest, source): a few per process
+
+
 def _load_path(path: Path, source: str) -> Directory:
-    """Memoised per process on the file's content digest: an edit is seen even with the same size and mtime."""
+    """The file read once, memoised per process on its content digest (an edit is seen even with the same
+    size and mtime); what is hashed is what is parsed."""
     from lepcli.files import cache, reading
 
-    return _load_cached(path, cache.digest(reading.read_config(path)), source)
+    raw = reading.read_config(path)
+    memo = (path, cache.digest(raw), source)
+    found = _LOADED.get(memo)
+    if found is None:
+        if len(_LOADED) >= 8:
+            _LOADED.clear()
+        found = _LOADED[memo] = _load_raw(path, raw, memo[1])
+    return found
 
 
 # -- time ----------------------------------------------------------------------------------------
@@ -685,30 +691,9 @@ def _languages(langs: tuple[str, ...] | None) -> str | list[str]:
         *((k, f"state.{k}") for k in ("open_now", "status", "opens_at", "closes_at")),
         *((k, f"line.{k}") for k in ("use", "priority", "qualification", "for_interviews", "notes")),
     ],
-    order=(
-        "name",
-        "kind",
-        "phone",
-        "dial",
-        "extension",
-        "tel",
-        "client_id",
-        "pin",
-        "ask_for",
-        "serves",
-        "languages",
-        "hours",
-        "timezone",
-        "open_now",
-        "status",
-        "opens_at",
-        "closes_at",
-        "use",
-        "priority",
-        "qualification",
-        "for_interviews",
-        "notes",
-    ),  # fmt: skip
+    order=("name", "kind", "phone", "dial", "extension", "tel", "client_id", "pin", "ask_for", "serves",
+           "languages", "hours", "timezone", "open_now", "status", "opens_at", "closes_at", "use", "priority",
+           "qualification", "for_interviews", "notes"),  # fmt: skip
 )
 @dataclass(slots=True)
 class LineChoice:
@@ -740,26 +725,9 @@ def _fill(step: str, line: Line, ask_for: str) -> str:
         ("never", lambda a: NEVER_FAMILY),
         ("example_note", lambda a: EXAMPLE_NOTE if a.example else None),
     ],
-    order=(
-        "language",
-        "ask_for",
-        "note",
-        "at",
-        "timezone",
-        "agency",
-        "file",
-        "source",
-        "emergency",
-        "interview_only",
-        "specific",
-        "never",
-        "total",
-        "asked",
-        "example",
-        "example_note",
-        "skipped",
-        "identify",
-    ),  # fmt: skip
+    order=("language", "ask_for", "note", "at", "timezone", "agency", "file", "source", "emergency",
+           "interview_only", "specific", "never", "total", "asked", "example", "example_note", "skipped",
+           "identify"),  # fmt: skip
 )
 @dataclass
 class LinesAnswer:

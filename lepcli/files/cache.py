@@ -37,8 +37,9 @@ def entry_path(namespace: str, source: Path, suffix: str = ".json") -> Path:
     return paths.cache_dir() / namespace / f"{source.stem}-{tag:08x}{suffix}"
 
 
-def key(source: Path, content: bytes, version: list[Any]) -> list[Any]:
-    return [*version, str(source.resolve()), len(content), digest(content)]
+def key(source: Path, content: bytes, version: list[Any], content_digest: str | None = None) -> list[Any]:
+    """The cache key of these bytes of ``source`` (``content_digest``: their digest, when already known)."""
+    return [*version, str(source.resolve()), len(content), content_digest or digest(content)]
 
 
 def get(namespace: str, source: Path, content: bytes, version: list[Any]) -> Any | None:
